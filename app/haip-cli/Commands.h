@@ -1,0 +1,20 @@
+// The sub-commands of haip-cli, one file each. Every command returns the process exit code:
+// 0 success, 1 failure of the work (some input failed), 2 usage error.
+#pragma once
+
+#include <QStringList>
+
+namespace haip::cli {
+
+class CliOutput;
+
+using Command = int (*)(const QStringList &arguments, CliOutput &output);
+
+struct CommandEntry
+{
+    const char *name;
+    const char *summary; // one line for --help (English; the CLI's JSON is for machines)
+    Command run;
+};
+
+} // namespace haip::cli

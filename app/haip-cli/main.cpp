@@ -1,0 +1,46 @@
+// haip-cli: the headless face of the workstation for IT, scripts, tests and AI vendors.
+// Every command writes machine-readable JSON lines on stdout.
+#include "CliOutput.h"
+#include "Commands.h"
+#include "common/Library.h"
+#include "common/Translations.h"
+
+#include <QCoreApplication>
+
+#include <array>
+
+namespace haip::cli {
+// Command table: name, summary, entry point. Commands are defined in <Name>Command.cpp.
+static const std::array<CommandEntry, 0> kCommands{};
+} // namespace haip::cli
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("haip-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("HAIP"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(HAIP_VERSION));
+    haip::LibraryScope library;
+    haip::installTranslators(app);
+
+    using namespace haip::cli;
+    CliOutput output;
+    QStringList args = QCoreApplication::arguments().mid(1);
+    if (args.isEmpty() || args.front() == QLatin1String("--help") || args.front() == QLatin1String("-h")) {
+        output.message(QStringLiteral("usage: haip-cli <command> [options]\n\ncommands:"));
+        for (const CommandEntry &c : kCommands)
+            output.message(QStringLiteral("  %1  %2").arg(QLatin1String(c.name), -10).arg(QLatin1String(c.summary)));
+        return args.isEmpty() ? 2 : 0;
+    }
+    if (args.front() == QLatin1String("--version")) {
+        output.json({{QStringLiteral("program"), QStringLiteral("haip-cli")},
+                     {QStringLiteral("version"), QStringLiteral(HAIP_VERSION)}});
+        return 0;
+    }
+    const QString name = args.takeFirst();
+    for (const CommandEntry &c : kCommands) {
+        if (name == QLatin1String(c.name))
+            return c.run(args, output);
+    }
+    return output.usage(QStringLiteral("unknown command '%1'").arg(name));
+}

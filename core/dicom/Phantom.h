@@ -1,0 +1,44 @@
+// Synthetic, realistic-header CT studies for demos, tests and benchmarks: HU-valued anatomy
+// (chest: body, fat, lungs, mediastinum, spine, ribs; head: skull, brain, ventricles) with
+// known lesions, written as DICOM CT Image Storage files plus ground-truth.json next to them
+// (lesions with centre in patient mm, diameter and HU). Deterministic for a given seed.
+#pragma once
+
+#include "common/Result.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace haip::dicom {
+
+enum class PhantomKind
+{
+    ChestCt,
+    HeadCt
+};
+
+struct PhantomOptions
+{
+    PhantomKind kind = PhantomKind::ChestCt;
+    QString outputDir;
+    int slices = 0; // 0: the kind's default (chest 300, head 160)
+    int rows = 512;
+    int columns = 512;
+    quint64 seed = 1;
+};
+
+struct PhantomResult
+{
+    QStringList files; // in slice order, inferior → superior
+    QString groundTruthPath;
+    QString studyInstanceUid;
+    QString seriesInstanceUid;
+};
+
+class PhantomGenerator
+{
+public:
+    static Result<PhantomResult> generate(const PhantomOptions &options);
+};
+
+} // namespace haip::dicom

@@ -1,0 +1,20 @@
+target_sources(haip_core PRIVATE
+    dicom/CharsetDecoder.h
+    dicom/DecodedSlice.h
+    dicom/DicomFile.h
+    dicom/DisplayInfo.h
+    dicom/FileScanner.h
+    dicom/Frame.h
+    dicom/ImageIndex.h
+    dicom/ImagePlane.h
+    dicom/Importer.h
+    dicom/InstanceInfo.h
+    dicom/OverlayPlane.h
+    dicom/Phantom.h
+    dicom/PixelFormat.h
+    dicom/Series.h
+    dicom/SeriesAssembler.h
+    dicom/SeriesLoader.h
+    dicom/Tag.h
+    dicom/WindowLevelRenderer.h
+)

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package the workstation needs to build, run and test.
+# Run as root. Idempotent: a second run only checks.
+set -euo pipefail
+
+packages=(
+    # build
+    cmake ninja-build g++ pkg-config clang-format
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools qt6-svg-dev qt6-webengine-dev
+    qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libgl-dev
+    libdcmtk-dev libopenjp2-7-dev libcharls-dev libssl-dev libpcsclite-dev
+    # run
+    dcmtk pcscd vsmartcard-vpcd fonts-noto-cjk xvfb xauth
+    # test: independent references and tools
+    python3-pydicom python3-numpy libgdcm-tools libopenjp2-tools dicom3tools dcm2niix hyperfine
+    pcsc-tools opensc softhsm2 oathtool wixl msitools
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "install-deps: all ${#packages[@]} packages present"
+    exit 0
+fi
+if [ "$(id -u)" -ne 0 ]; then
+    echo "install-deps: missing packages (${missing[*]}); run as root" >&2
+    exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+apt-get install -y -q --no-install-recommends "${missing[@]}"

@@ -1,0 +1,54 @@
+#include "TestSupport.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <QStandardPaths>
+
+namespace haip::test {
+
+QString pydicomData()
+{
+    return QStringLiteral(HAIP_PYDICOM_DATA);
+}
+
+QString pydicomFile(const QString &relative)
+{
+    return QDir(pydicomData()).filePath(relative);
+}
+
+QString programPath(const QString &name)
+{
+    return QDir(QStringLiteral(HAIP_BIN_DIR)).filePath(name);
+}
+
+QString findTool(const QString &name)
+{
+    return QStandardPaths::findExecutable(name);
+}
+
+QString artifactsDir()
+{
+    return QStringLiteral(HAIP_TEST_ARTIFACTS_DIR);
+}
+
+ProcessResult run(const QString &program, const QStringList &arguments, int timeoutMs)
+{
+    QProcess process;
+    process.start(program, arguments);
+    ProcessResult result;
+    if (!process.waitForStarted(timeoutMs)) {
+        result.err = process.errorString().toUtf8();
+        return result;
+    }
+    process.closeWriteChannel();
+    result.finished = process.waitForFinished(timeoutMs);
+    if (!result.finished)
+        process.kill();
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+} // namespace haip::test

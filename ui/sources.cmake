@@ -1,0 +1,3 @@
+target_sources(haip_ui PRIVATE
+    MainWindow.cpp MainWindow.h
+)
