@@ -2,8 +2,7 @@
 
 namespace haip::ui {
 
-MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
     setWindowTitle(tr("HAIP Clinician Workstation"));
     resize(1280, 800);

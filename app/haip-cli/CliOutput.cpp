@@ -6,11 +6,7 @@
 
 namespace haip::cli {
 
-CliOutput::CliOutput()
-    : m_out(stdout)
-    , m_err(stderr)
-{
-}
+CliOutput::CliOutput() : m_out(stdout), m_err(stderr) { }
 
 void CliOutput::json(const QJsonObject &object)
 {
@@ -26,7 +22,7 @@ void CliOutput::message(const QString &text)
 
 QJsonObject CliOutput::errorObject(const Error &error)
 {
-    QJsonObject o{{QStringLiteral("error"), error.codeName()}, {QStringLiteral("message"), error.message()}};
+    QJsonObject o {{QStringLiteral("error"), error.codeName()}, {QStringLiteral("message"), error.message()}};
     if (!error.subject().isEmpty())
         o.insert(QStringLiteral("path"), error.subject());
     if (!error.detail().isEmpty())

@@ -17,4 +17,10 @@ struct CommandEntry
     Command run;
 };
 
+int runInfo(const QStringList &arguments, CliOutput &output); // InfoCommand.cpp
+int runPixels(const QStringList &arguments, CliOutput &output); // PixelsCommand.cpp
+int runImport(const QStringList &arguments, CliOutput &output); // ImportCommand.cpp
+int runPhantom(const QStringList &arguments, CliOutput &output); // PhantomCommand.cpp
+int runBench(const QStringList &arguments, CliOutput &output); // BenchCommand.cpp
+
 } // namespace haip::cli

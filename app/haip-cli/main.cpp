@@ -11,7 +11,13 @@
 
 namespace haip::cli {
 // Command table: name, summary, entry point. Commands are defined in <Name>Command.cpp.
-static const std::array<CommandEntry, 0> kCommands{};
+static const std::array<CommandEntry, 5> kCommands {{
+    {"info", "one JSON line per DICOM instance: identity, patient, image pixel module", &runInfo},
+    {"pixels", "decode one frame to raw stored values", &runPixels},
+    {"import", "index files, folders and DICOMDIRs into the local database", &runImport},
+    {"phantom", "write a synthetic CT study with ground truth", &runPhantom},
+    {"bench", "measure loading and decoding of a series", &runBench},
+}};
 } // namespace haip::cli
 
 int main(int argc, char *argv[])

@@ -6,11 +6,8 @@
 namespace haip {
 
 Error::Error(ErrorCode code, QString detail, QString subject)
-    : m_code(code)
-    , m_detail(std::move(detail))
-    , m_subject(std::move(subject))
-{
-}
+    : m_code(code), m_detail(std::move(detail)), m_subject(std::move(subject))
+{ }
 
 Error Error::withSubject(const QString &subject) const
 {
@@ -27,30 +24,54 @@ QString Error::codeName() const
 QString errorCodeName(ErrorCode code)
 {
     switch (code) {
-    case ErrorCode::None: return QStringLiteral("none");
-    case ErrorCode::InvalidArgument: return QStringLiteral("invalid-argument");
-    case ErrorCode::FileNotFound: return QStringLiteral("file-not-found");
-    case ErrorCode::FileUnreadable: return QStringLiteral("file-unreadable");
-    case ErrorCode::FileTooLarge: return QStringLiteral("file-too-large");
-    case ErrorCode::WriteFailed: return QStringLiteral("write-failed");
-    case ErrorCode::NotDicom: return QStringLiteral("not-dicom");
-    case ErrorCode::TruncatedFile: return QStringLiteral("truncated-file");
-    case ErrorCode::InvalidValueRepresentation: return QStringLiteral("invalid-value-representation");
-    case ErrorCode::CorruptDataset: return QStringLiteral("corrupt-dataset");
-    case ErrorCode::MissingAttribute: return QStringLiteral("missing-attribute");
-    case ErrorCode::InvalidAttribute: return QStringLiteral("invalid-attribute");
-    case ErrorCode::DicomDirInvalid: return QStringLiteral("dicomdir-invalid");
-    case ErrorCode::NoPixelData: return QStringLiteral("no-pixel-data");
-    case ErrorCode::UnsupportedTransferSyntax: return QStringLiteral("unsupported-transfer-syntax");
-    case ErrorCode::UnsupportedPhotometric: return QStringLiteral("unsupported-photometric-interpretation");
-    case ErrorCode::UnsupportedBitDepth: return QStringLiteral("unsupported-bit-depth");
-    case ErrorCode::FrameOutOfRange: return QStringLiteral("frame-out-of-range");
-    case ErrorCode::CorruptPixelData: return QStringLiteral("corrupt-pixel-data");
-    case ErrorCode::DecodeFailed: return QStringLiteral("decode-failed");
-    case ErrorCode::UnsupportedCharacterSet: return QStringLiteral("unsupported-character-set");
-    case ErrorCode::DatabaseError: return QStringLiteral("database-error");
-    case ErrorCode::Cancelled: return QStringLiteral("cancelled");
-    case ErrorCode::Internal: return QStringLiteral("internal-error");
+    case ErrorCode::None:
+        return QStringLiteral("none");
+    case ErrorCode::InvalidArgument:
+        return QStringLiteral("invalid-argument");
+    case ErrorCode::FileNotFound:
+        return QStringLiteral("file-not-found");
+    case ErrorCode::FileUnreadable:
+        return QStringLiteral("file-unreadable");
+    case ErrorCode::FileTooLarge:
+        return QStringLiteral("file-too-large");
+    case ErrorCode::WriteFailed:
+        return QStringLiteral("write-failed");
+    case ErrorCode::NotDicom:
+        return QStringLiteral("not-dicom");
+    case ErrorCode::TruncatedFile:
+        return QStringLiteral("truncated-file");
+    case ErrorCode::InvalidValueRepresentation:
+        return QStringLiteral("invalid-value-representation");
+    case ErrorCode::CorruptDataset:
+        return QStringLiteral("corrupt-dataset");
+    case ErrorCode::MissingAttribute:
+        return QStringLiteral("missing-attribute");
+    case ErrorCode::InvalidAttribute:
+        return QStringLiteral("invalid-attribute");
+    case ErrorCode::DicomDirInvalid:
+        return QStringLiteral("dicomdir-invalid");
+    case ErrorCode::NoPixelData:
+        return QStringLiteral("no-pixel-data");
+    case ErrorCode::UnsupportedTransferSyntax:
+        return QStringLiteral("unsupported-transfer-syntax");
+    case ErrorCode::UnsupportedPhotometric:
+        return QStringLiteral("unsupported-photometric-interpretation");
+    case ErrorCode::UnsupportedBitDepth:
+        return QStringLiteral("unsupported-bit-depth");
+    case ErrorCode::FrameOutOfRange:
+        return QStringLiteral("frame-out-of-range");
+    case ErrorCode::CorruptPixelData:
+        return QStringLiteral("corrupt-pixel-data");
+    case ErrorCode::DecodeFailed:
+        return QStringLiteral("decode-failed");
+    case ErrorCode::UnsupportedCharacterSet:
+        return QStringLiteral("unsupported-character-set");
+    case ErrorCode::DatabaseError:
+        return QStringLiteral("database-error");
+    case ErrorCode::Cancelled:
+        return QStringLiteral("cancelled");
+    case ErrorCode::Internal:
+        return QStringLiteral("internal-error");
     }
     return QStringLiteral("unknown");
 }
@@ -59,17 +80,22 @@ QString Error::message() const
 {
     const QString s = m_subject;
     switch (m_code) {
-    case ErrorCode::None: return QCoreApplication::translate("Error", "No error.");
-    case ErrorCode::InvalidArgument: return QCoreApplication::translate("Error", "Invalid argument: %1.").arg(m_detail);
-    case ErrorCode::FileNotFound: return QCoreApplication::translate("Error", "%1: the file does not exist.").arg(s);
+    case ErrorCode::None:
+        return QCoreApplication::translate("Error", "No error.");
+    case ErrorCode::InvalidArgument:
+        return QCoreApplication::translate("Error", "Invalid argument: %1.").arg(m_detail);
+    case ErrorCode::FileNotFound:
+        return QCoreApplication::translate("Error", "%1: the file does not exist.").arg(s);
     case ErrorCode::FileUnreadable:
         return QCoreApplication::translate("Error", "%1: the file cannot be read (check permissions).").arg(s);
     case ErrorCode::FileTooLarge:
         return QCoreApplication::translate("Error", "%1: the file is too large to open.").arg(s);
     case ErrorCode::WriteFailed:
-        return QCoreApplication::translate("Error", "%1: the file cannot be written (check free space and permissions).")
+        return QCoreApplication::translate("Error",
+                                           "%1: the file cannot be written (check free space and permissions).")
             .arg(s);
-    case ErrorCode::NotDicom: return QCoreApplication::translate("Error", "%1: not a DICOM file.").arg(s);
+    case ErrorCode::NotDicom:
+        return QCoreApplication::translate("Error", "%1: not a DICOM file.").arg(s);
     case ErrorCode::TruncatedFile:
         return QCoreApplication::translate("Error", "%1: the DICOM file is truncated (it ends before its data does).")
             .arg(s);
@@ -80,13 +106,16 @@ QString Error::message() const
     case ErrorCode::MissingAttribute:
         return QCoreApplication::translate("Error", "%1: a required DICOM attribute is missing (%2).").arg(s, m_detail);
     case ErrorCode::InvalidAttribute:
-        return QCoreApplication::translate("Error", "%1: a DICOM attribute has an invalid value (%2).").arg(s, m_detail);
+        return QCoreApplication::translate("Error", "%1: a DICOM attribute has an invalid value (%2).")
+            .arg(s, m_detail);
     case ErrorCode::DicomDirInvalid:
         return QCoreApplication::translate("Error", "%1: the DICOMDIR is damaged; the folder was scanned instead.")
             .arg(s);
-    case ErrorCode::NoPixelData: return QCoreApplication::translate("Error", "%1: the file holds no image.").arg(s);
+    case ErrorCode::NoPixelData:
+        return QCoreApplication::translate("Error", "%1: the file holds no image.").arg(s);
     case ErrorCode::UnsupportedTransferSyntax:
-        return QCoreApplication::translate("Error", "%1: the image compression (%2) is not supported.").arg(s, m_detail);
+        return QCoreApplication::translate("Error", "%1: the image compression (%2) is not supported.")
+            .arg(s, m_detail);
     case ErrorCode::UnsupportedPhotometric:
         return QCoreApplication::translate("Error", "%1: the colour model (%2) is not supported.").arg(s, m_detail);
     case ErrorCode::UnsupportedBitDepth:
@@ -101,7 +130,8 @@ QString Error::message() const
         return QCoreApplication::translate("Error", "%1: the character set %2 is not supported.").arg(s, m_detail);
     case ErrorCode::DatabaseError:
         return QCoreApplication::translate("Error", "The local image index reported an error: %1.").arg(m_detail);
-    case ErrorCode::Cancelled: return QCoreApplication::translate("Error", "The operation was cancelled.");
+    case ErrorCode::Cancelled:
+        return QCoreApplication::translate("Error", "The operation was cancelled.");
     case ErrorCode::Internal:
         return QCoreApplication::translate("Error", "Internal error: %1. Please report this to IT.").arg(m_detail);
     }

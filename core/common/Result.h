@@ -13,14 +13,8 @@ template <typename T>
 class [[nodiscard]] Result
 {
 public:
-    Result(T value)
-        : m_state(std::move(value))
-    {
-    }
-    Result(Error error)
-        : m_state(std::move(error))
-    {
-    }
+    Result(T value) : m_state(std::move(value)) { }
+    Result(Error error) : m_state(std::move(error)) { }
 
     bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }
@@ -44,11 +38,7 @@ class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;
-    Result(Error error)
-        : m_error(std::move(error))
-        , m_failed(true)
-    {
-    }
+    Result(Error error) : m_error(std::move(error)), m_failed(true) { }
 
     bool ok() const { return !m_failed; }
     explicit operator bool() const { return ok(); }

@@ -9,7 +9,7 @@ namespace haip {
 
 QString installTranslators(QCoreApplication &app, const QString &language)
 {
-    const QStringList languages = language.isEmpty() ? QLocale::system().uiLanguages() : QStringList{language};
+    const QStringList languages = language.isEmpty() ? QLocale::system().uiLanguages() : QStringList {language};
     for (const QString &candidate : languages) {
         const QLocale locale(candidate);
         if (locale.language() == QLocale::English || locale.language() == QLocale::C)
@@ -22,7 +22,9 @@ QString installTranslators(QCoreApplication &app, const QString &language)
         }
         QCoreApplication::installTranslator(appTranslator);
         auto *qtTranslator = new QTranslator(&app);
-        if (qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+        if (qtTranslator->load(locale,
+                               QStringLiteral("qtbase"),
+                               QStringLiteral("_"),
                                QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
             QCoreApplication::installTranslator(qtTranslator);
         else

@@ -22,7 +22,7 @@ struct Vec3
     Vec3 normalized() const
     {
         const double l = length();
-        return l > 0.0 ? Vec3{x / l, y / l, z / l} : Vec3{};
+        return l > 0.0 ? Vec3 {x / l, y / l, z / l} : Vec3 {};
     }
 };
 

@@ -16,7 +16,7 @@ enum class TextKind
 {
     PersonName, // PN: delimiters '=' '^' '\' reset the code set
     MultiValue, // SH, LO, CS, UC…: '\' separates values and resets the code set
-    Free        // ST, LT, UT: only control characters (CR, LF, TAB, FF) reset the code set
+    Free // ST, LT, UT: only control characters (CR, LF, TAB, FF) reset the code set
 };
 
 class CharsetDecoder

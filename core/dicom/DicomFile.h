@@ -25,15 +25,16 @@ class DicomFile
 public:
     enum class Content
     {
-        Everything,   // keep pixel data: frames can be decoded
-        HeaderOnly    // stop before Pixel Data: fast, for indexing; frame() then fails with NoPixelData
+        Everything, // keep pixel data: frames can be decoded
+        HeaderOnly // stop before Pixel Data: fast, for indexing; frame() then fails with NoPixelData
     };
 
     // Reads and parses a file. Errors name the file and the reason (TruncatedFile, NotDicom, …).
     static Result<DicomFile> open(const QString &path, Content content = Content::Everything);
     // Parses a Part 10 file (or a bare data set without preamble/meta) held in memory.
     // `name` is used as the subject of errors and as path().
-    static Result<DicomFile> fromBytes(const QByteArray &bytes, const QString &name, Content content = Content::Everything);
+    static Result<DicomFile>
+    fromBytes(const QByteArray &bytes, const QString &name, Content content = Content::Everything);
 
     DicomFile(DicomFile &&) noexcept;
     DicomFile &operator=(DicomFile &&) noexcept;

@@ -35,7 +35,10 @@ struct ModalityLut
     QString type; // Rescale Type / Modality LUT Type, e.g. "HU"; empty = unspecified
     LutTable table; // when present it replaces slope/intercept
 
-    double apply(double stored) const { return table.isEmpty() ? stored * slope + intercept : table.lookup(int(stored)); }
+    double apply(double stored) const
+    {
+        return table.isEmpty() ? stored * slope + intercept : table.lookup(int(stored));
+    }
 };
 
 struct VoiWindow
@@ -64,7 +67,7 @@ struct DisplayInfo
 {
     ModalityLut modality;
     QList<VoiWindow> windows; // from Window Center/Width, in file order
-    QList<LutTable> voiLuts;  // from VOI LUT Sequence
+    QList<LutTable> voiLuts; // from VOI LUT Sequence
     VoiFunction voiFunction = VoiFunction::Linear;
     PaletteLut palette;
 };

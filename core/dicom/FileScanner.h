@@ -16,7 +16,7 @@ namespace haip::dicom {
 
 struct ScanResult
 {
-    QStringList files;   // absolute paths, deduplicated, in a stable order
+    QStringList files; // absolute paths, deduplicated, in a stable order
     QList<Error> errors; // e.g. DicomDirInvalid with the DICOMDIR as subject, FileNotFound
 };
 

@@ -53,8 +53,8 @@ struct SeriesRecord
 
 struct IndexStats
 {
-    int added = 0;     // new instances
-    int updated = 0;   // instances already known whose file moved or changed
+    int added = 0; // new instances
+    int updated = 0; // instances already known whose file moved or changed
     int unchanged = 0; // re-import of the same file: nothing written
 };
 

@@ -15,10 +15,10 @@ namespace haip::dicom {
 
 struct ImportSummary
 {
-    int files = 0;      // files found
-    int instances = 0;  // files read as DICOM
-    int added = 0;      // new to the index
-    int unchanged = 0;  // already indexed
+    int files = 0; // files found
+    int instances = 0; // files read as DICOM
+    int added = 0; // new to the index
+    int unchanged = 0; // already indexed
     QList<Error> errors;
     QStringList studyInstanceUids; // studies touched, in first-seen order
     bool cancelled = false;
@@ -47,8 +47,8 @@ signals:
 
 private:
     QString m_databasePath;
-    std::atomic<bool> m_cancel{false};
-    std::atomic<bool> m_running{false};
+    std::atomic<bool> m_cancel {false};
+    std::atomic<bool> m_running {false};
 };
 
 } // namespace haip::dicom

@@ -10,7 +10,7 @@ enum class Photometric
 {
     Monochrome1, // minimum value is white
     Monochrome2, // minimum value is black
-    Rgb,         // RGB and every YBR_* after conversion
+    Rgb, // RGB and every YBR_* after conversion
     PaletteColor // indices into DisplayInfo::palette
 };
 
@@ -28,10 +28,7 @@ struct PixelFormat
     QString storedPhotometric;
 
     int bytesPerSample() const { return bitsAllocated <= 8 ? 1 : (bitsAllocated <= 16 ? 2 : 4); }
-    qsizetype frameBytes() const
-    {
-        return qsizetype(rows) * columns * samplesPerPixel * bytesPerSample();
-    }
+    qsizetype frameBytes() const { return qsizetype(rows) * columns * samplesPerPixel * bytesPerSample(); }
     bool isColor() const { return photometric == Photometric::Rgb; }
     bool operator==(const PixelFormat &) const = default;
 };

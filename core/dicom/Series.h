@@ -13,7 +13,7 @@ namespace haip::dicom {
 struct Slice
 {
     int instance = 0; // index into Series::instances
-    int frame = 0;    // 0-based frame within that instance
+    int frame = 0; // 0-based frame within that instance
     double location = 0.0; // position along the stack normal (mm); instance order when no geometry
 };
 
@@ -22,8 +22,8 @@ struct Stack
     QList<Slice> slices; // sorted: increasing location (feet → head for axial)
     Vec3 normal;
     bool sortedByGeometry = false; // false: fell back to Instance Number / frame order
-    double spacing = 0.0;          // median distance between neighbouring slices (mm); 0 = unknown
-    bool uniformSpacing = true;    // every gap within 1 % (or 0.01 mm) of `spacing`
+    double spacing = 0.0; // median distance between neighbouring slices (mm); 0 = unknown
+    bool uniformSpacing = true; // every gap within 1 % (or 0.01 mm) of `spacing`
 };
 
 struct Series

@@ -15,8 +15,8 @@ struct RenderSettings
 {
     double center = 40.0; // in modality units (e.g. HU)
     double width = 400.0;
-    bool invert = false;          // user inversion, on top of MONOCHROME1
-    int voiLutIndex = -1;         // >= 0: use DisplayInfo::voiLuts[voiLutIndex] instead of the window
+    bool invert = false; // user inversion, on top of MONOCHROME1
+    int voiLutIndex = -1; // >= 0: use DisplayInfo::voiLuts[voiLutIndex] instead of the window
 };
 
 class WindowLevelRenderer

@@ -1,20 +1,47 @@
+# core/dicom sources, one block per area so parallel work merges cleanly.
+
+# Value types shared by every area
 target_sources(haip_core PRIVATE
-    dicom/CharsetDecoder.h
     dicom/DecodedSlice.h
-    dicom/DicomFile.h
     dicom/DisplayInfo.h
-    dicom/FileScanner.h
     dicom/Frame.h
-    dicom/ImageIndex.h
     dicom/ImagePlane.h
-    dicom/Importer.h
     dicom/InstanceInfo.h
     dicom/OverlayPlane.h
-    dicom/Phantom.h
     dicom/PixelFormat.h
     dicom/Series.h
-    dicom/SeriesAssembler.h
-    dicom/SeriesLoader.h
     dicom/Tag.h
+)
+
+# Parsing and decoding: DicomFile, codecs, OpenJPEG, pixel normalisation
+target_sources(haip_core PRIVATE
+    dicom/DicomFile.h
+)
+
+# Text: character sets
+target_sources(haip_core PRIVATE
+    dicom/CharsetDecoder.cpp dicom/CharsetDecoder.h
+)
+
+# Series assembly
+target_sources(haip_core PRIVATE
+    dicom/SeriesAssembler.h
+)
+
+# Scanning, DICOMDIR, local index, import
+target_sources(haip_core PRIVATE
+    dicom/FileScanner.h
+    dicom/ImageIndex.h
+    dicom/Importer.h
+)
+
+# Phantom studies and the series loader
+target_sources(haip_core PRIVATE
+    dicom/Phantom.h
+    dicom/SeriesLoader.h
+)
+
+# Display: window/level rendering, ROI statistics
+target_sources(haip_core PRIVATE
     dicom/WindowLevelRenderer.h
 )

@@ -21,7 +21,8 @@ private slots:
 void TestError::testCodeNamesAreStableAndUnique()
 {
     QCOMPARE(haip::errorCodeName(ErrorCode::TruncatedFile), QStringLiteral("truncated-file"));
-    QCOMPARE(haip::errorCodeName(ErrorCode::InvalidValueRepresentation), QStringLiteral("invalid-value-representation"));
+    QCOMPARE(haip::errorCodeName(ErrorCode::InvalidValueRepresentation),
+             QStringLiteral("invalid-value-representation"));
     QSet<QString> names;
     for (int c = int(ErrorCode::None); c <= int(ErrorCode::Internal); ++c) {
         const QString name = haip::errorCodeName(ErrorCode(c));
