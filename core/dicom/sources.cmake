@@ -15,7 +15,19 @@ target_sources(haip_core PRIVATE
 
 # Parsing and decoding: DicomFile, codecs, OpenJPEG, pixel normalisation
 target_sources(haip_core PRIVATE
-    dicom/DicomFile.h
+    dicom/DicomFile.cpp dicom/DicomFile.h
+    dicom/internal/DatasetParser.cpp dicom/internal/DatasetParser.h
+    dicom/internal/DatasetValues.cpp dicom/internal/DatasetValues.h
+    dicom/internal/DisplayInfoReader.cpp
+    dicom/internal/FrameNormaliser.cpp dicom/internal/FrameNormaliser.h
+    dicom/internal/ImageAttributes.h
+    dicom/internal/InstanceInfoReader.cpp
+    dicom/internal/OpenJpegCodec.cpp dicom/internal/OpenJpegCodec.h
+    dicom/internal/OpenJpegDecoder.cpp dicom/internal/OpenJpegDecoder.h
+    dicom/internal/OverlayReader.cpp
+    dicom/internal/PixelModule.cpp dicom/internal/PixelModule.h
+    dicom/internal/PlaneReader.cpp
+    dicom/internal/RawFrameReader.cpp dicom/internal/RawFrameReader.h
 )
 
 # Text: character sets
