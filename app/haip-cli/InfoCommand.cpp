@@ -70,6 +70,16 @@ int runInfo(const QStringList &arguments, CliOutput &output)
             anyFailed = true;
             return;
         }
+        // An image whose pixel module is unusable (e.g. Number of Frames "1A") is reported as a
+        // failure: its frames could not be shown, so its summary would mislead.
+        if (dicom->contains(dicom::tags::PixelData)) {
+            const Result<dicom::PixelFormat> format = dicom->pixelFormat();
+            if (!format && format.error().code() != ErrorCode::NoPixelData) {
+                output.json(CliOutput::errorObject(format.error()));
+                anyFailed = true;
+                return;
+            }
+        }
         output.json(infoObject(dicom->info()));
     };
     for (const QString &path : paths) {

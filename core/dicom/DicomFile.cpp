@@ -10,6 +10,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QLoggingCategory>
 
 #include <dcmtk/dcmdata/dcdatset.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
@@ -22,6 +23,8 @@ namespace haip::dicom {
 using namespace internal;
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcDicomFile, "haip.dicom.file")
 
 // Files larger than this are refused before reading: QByteArray and DCMTK's 32-bit lengths
 // cannot hold more, and no single instance this workstation reads comes near it.
@@ -50,6 +53,7 @@ struct DicomFile::Impl
     Content content = Content::Everything;
     std::unique_ptr<DcmFileFormat> file;
     bool pixelDataSkipped = false;
+    E_TransferSyntax transferSyntax = EXS_Unknown;
     CharsetDecoder charset;
 
     DcmDataset &dataset() const { return *file->getDataset(); }
@@ -91,6 +95,9 @@ Result<DicomFile> DicomFile::fromBytes(const QByteArray &bytes, const QString &n
     impl->content = content;
     impl->file = std::move(parsed->file);
     impl->pixelDataSkipped = parsed->pixelDataSkipped;
+    impl->transferSyntax = parsed->transferSyntax;
+    if (!parsed->repair.isEmpty())
+        qCInfo(lcDicomFile) << "read despite a writer defect:" << parsed->repair;
     QStringList charsets = rawStrings(impl->dataset(), tags::SpecificCharacterSet);
     impl->charset = CharsetDecoder(charsets);
     return DicomFile(std::move(impl));
@@ -162,7 +169,7 @@ QString DicomFile::transferSyntaxUid() const
     if (!fromMeta.isEmpty())
         return fromMeta;
     // Without a meta header, the syntax DCMTK detected while parsing.
-    return QString::fromLatin1(DcmXfer(d->dataset().getOriginalXfer()).getXferID());
+    return QString::fromLatin1(DcmXfer(d->transferSyntax).getXferID());
 }
 
 int DicomFile::frameCount() const
@@ -171,6 +178,16 @@ int DicomFile::frameCount() const
         return 0;
     const Result<PixelModule> module = readPixelModule(d->dataset(), d->path);
     return module ? module->numberOfFrames : 0;
+}
+
+Result<PixelFormat> DicomFile::pixelFormat() const
+{
+    if (!d->hasPixelData())
+        return Error(ErrorCode::NoPixelData, QStringLiteral("no Pixel Data (7FE0,0010)"), d->path);
+    const Result<PixelModule> module = readPixelModule(d->dataset(), d->path);
+    if (!module)
+        return module.error();
+    return normalisedFormat(*module, d->path);
 }
 
 InstanceInfo DicomFile::info() const
@@ -208,7 +225,7 @@ Result<Frame> DicomFile::frame(int index) const
     Result<PixelModule> module = readPixelModule(d->dataset(), d->path);
     if (!module)
         return module.error();
-    RawFrameReader reader(d->dataset(), *module, d->path);
+    RawFrameReader reader(d->dataset(), d->transferSyntax, *module, d->path);
     Result<RawFrame> raw = reader.read(index);
     if (!raw)
         return raw.error();

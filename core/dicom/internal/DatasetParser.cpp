@@ -7,6 +7,9 @@
 #include <dcmtk/dcmdata/dcerror.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
 #include <dcmtk/dcmdata/dcistrmb.h>
+#include <dcmtk/dcmdata/dcmetinf.h>
+#include <dcmtk/dcmdata/dcpixel.h>
+#include <dcmtk/dcmdata/dcpixseq.h>
 #include <dcmtk/dcmdata/dcxfer.h>
 
 #include <limits>
@@ -99,49 +102,134 @@ PixelDataHeader inspectPixelDataHeader(const QByteArray &bytes, qsizetype valueS
     return header;
 }
 
+// One parse of the whole buffer; `implicitDataset` reads the meta header as usual but the data set
+// as implicit VR little endian whatever the meta header says.
+struct Attempt
+{
+    std::unique_ptr<DcmFileFormat> file = std::make_unique<DcmFileFormat>();
+    OFCondition cond;
+    qint64 offset = 0;
+    bool atEnd = false;
+};
+
+Attempt readAttempt(const QByteArray &bytes, const DcmTagKey &stopAt, bool implicitDataset)
+{
+    Attempt attempt;
+    DcmInputBufferStream stream;
+    stream.setBuffer(bytes.constData(), offile_off_t(bytes.size()));
+    stream.setEos();
+    // No deferred loading: a buffer stream cannot be re-read later, so every value is read now.
+    const Uint32 maxReadLength = std::numeric_limits<Uint32>::max();
+    if (!implicitDataset) {
+        attempt.file->transferInit();
+        attempt.cond = attempt.file->readUntilTag(stream, EXS_Unknown, EGL_noChange, maxReadLength, stopAt);
+        attempt.file->transferEnd();
+    } else {
+        DcmMetaInfo *meta = attempt.file->getMetaInfo();
+        DcmDataset *dataset = attempt.file->getDataset();
+        meta->transferInit();
+        attempt.cond = meta->read(stream, EXS_Unknown, EGL_noChange, maxReadLength);
+        meta->transferEnd();
+        if (attempt.cond.good()) {
+            dataset->transferInit();
+            attempt.cond = dataset->readUntilTag(stream, EXS_LittleEndianImplicit, EGL_noChange, maxReadLength, stopAt);
+            dataset->transferEnd();
+        }
+    }
+    attempt.offset = qint64(stream.tell());
+    attempt.atEnd = stream.eos();
+    return attempt;
+}
+
+E_TransferSyntax metaTransferSyntax(DcmFileFormat &file)
+{
+    OFString uid;
+    DcmMetaInfo *meta = file.getMetaInfo();
+    if (meta == nullptr || meta->findAndGetOFString(DCM_TransferSyntaxUID, uid).bad() || uid.empty())
+        return EXS_Unknown;
+    return DcmXfer(uid.c_str()).getXfer();
+}
+
+// After an implicit-VR re-read, encapsulated Pixel Data carries the implicit syntax as its
+// representation; relabel it with the meta header's syntax so the right codec decodes it.
+void relabelEncapsulatedPixelData(DcmDataset &dataset, E_TransferSyntax xfer)
+{
+    DcmElement *element = nullptr;
+    if (dataset.findAndGetElement(DCM_PixelData, element, OFFalse).bad() || element == nullptr ||
+        element->ident() != EVR_PixelData)
+        return;
+    auto *pixelData = static_cast<DcmPixelData *>(element);
+    E_TransferSyntax repType = EXS_Unknown;
+    const DcmRepresentationParameter *repParam = nullptr;
+    pixelData->getOriginalRepresentationKey(repType, repParam);
+    DcmPixelSequence *sequence = nullptr;
+    if (pixelData->getEncapsulatedRepresentation(repType, repParam, sequence).bad() || sequence == nullptr)
+        return;
+    pixelData->putOriginalRepresentation(xfer, nullptr, new DcmPixelSequence(*sequence)); // takes ownership
+}
+
 } // namespace
 
 Result<ParsedDataset> parseDataset(const QByteArray &bytes, const QString &name, bool headerOnly)
 {
     if (bytes.isEmpty())
         return Error(ErrorCode::NotDicom, QStringLiteral("the file is empty"), name);
-    if (!hasPart10Magic(bytes) && !looksLikeBareDataset(bytes)) {
-        // A file that stops inside the 128-byte preamble cannot show its magic.
+    const bool part10 = hasPart10Magic(bytes);
+    if (!part10 && !looksLikeBareDataset(bytes)) {
+        if (looksLikeBareDataset(bytes.mid(1)) && isUpperAsciiVr(bytes.at(5), bytes.at(6)))
+            return Error(ErrorCode::CorruptDataset,
+                         QStringLiteral("a stray byte precedes the data set, which starts at byte 1"),
+                         name);
         return Error(ErrorCode::NotDicom, QStringLiteral("no DICM magic at byte 128 and no data set at byte 0"), name);
     }
 
-    ParsedDataset parsed;
-    parsed.file = std::make_unique<DcmFileFormat>();
-    DcmInputBufferStream stream;
-    stream.setBuffer(bytes.constData(), offile_off_t(bytes.size()));
-    stream.setEos();
-
-    // No deferred loading: a buffer stream cannot be re-read later, so every value is read now.
-    const Uint32 maxReadLength = std::numeric_limits<Uint32>::max();
-    parsed.file->transferInit();
     const DcmTagKey stopAt = headerOnly ? DCM_PixelData : DCM_UndefinedTagKey;
-    const OFCondition cond = parsed.file->readUntilTag(stream, EXS_Unknown, EGL_noChange, maxReadLength, stopAt);
-    parsed.file->transferEnd();
-    const qint64 offset = qint64(stream.tell());
-    if (cond.bad())
-        return mapParseFailure(cond, name, offset);
+    Attempt attempt = readAttempt(bytes, stopAt, false);
+    E_TransferSyntax xfer = attempt.file->getDataset()->getOriginalXfer();
+    QString repair;
+    if (attempt.cond.bad() && part10) {
+        // Some writers (highdicom 0.1, pydicom's SC_rgb_jpeg.dcm) encode the data set in implicit VR
+        // while the meta header names an explicit-VR syntax. When the data set then parses cleanly
+        // as implicit VR, the file is read that way (as pydicom and GDCM do) and the repair noted.
+        const E_TransferSyntax declared = metaTransferSyntax(*attempt.file);
+        const DcmXfer declaredXfer(declared);
+        if (declared != EXS_Unknown && declaredXfer.isExplicitVR() && declaredXfer.getByteOrder() == EBO_LittleEndian &&
+            declaredXfer.getStreamCompression() == ESC_none) {
+            Attempt retry = readAttempt(bytes, stopAt, true);
+            if (retry.cond.good() && retry.file->getDataset()->card() > 0) {
+                if (declaredXfer.isEncapsulated())
+                    relabelEncapsulatedPixelData(*retry.file->getDataset(), declared);
+                attempt = std::move(retry);
+                xfer = declared;
+                repair = QStringLiteral("data set encoded in implicit VR although the transfer syntax %1 "
+                                        "requires explicit VR")
+                             .arg(QString::fromLatin1(declaredXfer.getXferName()));
+            }
+        }
+    }
+    if (attempt.cond.bad())
+        return mapParseFailure(attempt.cond, name, attempt.offset);
 
-    DcmDataset *dataset = parsed.file->getDataset();
+    DcmDataset *dataset = attempt.file->getDataset();
     if (dataset == nullptr || dataset->card() == 0)
         return Error(ErrorCode::NotDicom, QStringLiteral("the file holds no data set"), name);
 
+    ParsedDataset parsed;
+    parsed.transferSyntax = xfer;
+    parsed.repair = repair;
     if (headerOnly) {
         const PixelDataHeader header =
-            inspectPixelDataHeader(bytes, qsizetype(offset), DcmXfer(dataset->getOriginalXfer()));
+            inspectPixelDataHeader(bytes, qsizetype(attempt.offset), DcmXfer(dataset->getOriginalXfer()));
         if (header.present && !header.fits)
-            return Error(
-                ErrorCode::TruncatedFile,
-                QStringLiteral("Pixel Data (7FE0,0010) is longer than the %1 bytes left").arg(bytes.size() - offset),
-                name);
+            return Error(ErrorCode::TruncatedFile,
+                         QStringLiteral("Pixel Data (7FE0,0010) is longer than the %1 bytes left")
+                             .arg(bytes.size() - attempt.offset),
+                         name);
         // Inside a deflated stream the bytes are compressed: whatever follows the stop is Pixel Data.
         const bool deflated = DcmXfer(dataset->getOriginalXfer()).getStreamCompression() != ESC_none;
-        parsed.pixelDataSkipped = header.present || (deflated && !stream.eos());
+        parsed.pixelDataSkipped = header.present || (deflated && !attempt.atEnd);
     }
+    parsed.file = std::move(attempt.file);
     return parsed;
 }
 

@@ -8,6 +8,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <dcmtk/dcmdata/dcxfer.h>
+
 #include <memory>
 
 class DcmFileFormat;
@@ -19,6 +21,11 @@ struct ParsedDataset
     std::unique_ptr<DcmFileFormat> file;
     // True when Pixel Data follows the parsed part (HeaderOnly stops in front of it).
     bool pixelDataSkipped = false;
+    // The syntax the data set is encoded in (for files without meta header: as detected); after a
+    // repair, the syntax the meta header declares for the pixel data.
+    E_TransferSyntax transferSyntax = EXS_Unknown;
+    // Non-empty when a known writer defect was worked around while reading (for logs).
+    QString repair;
 };
 
 // `headerOnly` stops parsing at Pixel Data (7FE0,0010); its element header is still checked

@@ -163,7 +163,7 @@ std::optional<Photometric> normalisedPhotometric(const QString &stored)
     return std::nullopt;
 }
 
-Result<Frame> normaliseFrame(RawFrame raw, const PixelModule &module, int index, const QString &name)
+Result<PixelFormat> normalisedFormat(const PixelModule &module, const QString &name)
 {
     const std::optional<Photometric> photometric = normalisedPhotometric(module.photometric);
     if (!photometric)
@@ -174,6 +174,24 @@ Result<Frame> normaliseFrame(RawFrame raw, const PixelModule &module, int index,
                          .arg(module.photometric)
                          .arg(module.samplesPerPixel),
                      name);
+    PixelFormat format;
+    format.rows = module.rows;
+    format.columns = module.columns;
+    format.samplesPerPixel = module.samplesPerPixel;
+    format.bitsAllocated = module.bytesPerSample() * 8; // 1-bit data is unpacked to bytes
+    format.bitsStored = module.bitsStored;
+    format.highBit = module.bitsStored - 1; // stored bits are moved down to bit 0
+    format.isSigned = module.pixelRepresentation == 1;
+    format.photometric = *photometric;
+    format.storedPhotometric = module.photometric;
+    return format;
+}
+
+Result<Frame> normaliseFrame(RawFrame raw, const PixelModule &module, int index, const QString &name)
+{
+    Result<PixelFormat> format = normalisedFormat(module, name);
+    if (!format)
+        return format.error();
 
     const qint64 pixels = module.pixelsPerFrame();
     const int b = raw.bytesPerSample;
@@ -210,15 +228,7 @@ Result<Frame> normaliseFrame(RawFrame raw, const PixelModule &module, int index,
 
     Frame frame;
     frame.index = index;
-    frame.format.rows = module.rows;
-    frame.format.columns = module.columns;
-    frame.format.samplesPerPixel = module.samplesPerPixel;
-    frame.format.bitsAllocated = b * 8;
-    frame.format.bitsStored = module.bitsStored;
-    frame.format.highBit = module.bitsStored - 1;
-    frame.format.isSigned = isSigned;
-    frame.format.photometric = *photometric;
-    frame.format.storedPhotometric = module.photometric;
+    frame.format = std::move(*format);
     frame.data = std::move(raw.data);
     return frame;
 }

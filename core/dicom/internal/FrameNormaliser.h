@@ -13,6 +13,9 @@ namespace haip::dicom::internal {
 // The normalised colour model of a stored Photometric Interpretation; nullopt when unsupported.
 std::optional<Photometric> normalisedPhotometric(const QString &stored);
 
+// The format of normalised frames of `module`. Errors: UnsupportedPhotometric, InvalidAttribute.
+Result<PixelFormat> normalisedFormat(const PixelModule &module, const QString &name);
+
 // Errors: UnsupportedPhotometric, CorruptPixelData (raw size does not match the module).
 Result<Frame> normaliseFrame(RawFrame raw, const PixelModule &module, int index, const QString &name);
 

@@ -68,8 +68,11 @@ QByteArray unpackBits(const Uint8 *bytes, qint64 firstBit, qint64 bitCount)
 
 } // namespace
 
-RawFrameReader::RawFrameReader(DcmDataset &dataset, const PixelModule &module, QString name)
-    : m_dataset(dataset), m_module(module), m_name(std::move(name))
+RawFrameReader::RawFrameReader(DcmDataset &dataset,
+                               E_TransferSyntax transferSyntax,
+                               const PixelModule &module,
+                               QString name)
+    : m_dataset(dataset), m_transferSyntax(transferSyntax), m_module(module), m_name(std::move(name))
 { }
 
 Result<RawFrame> RawFrameReader::read(int index)
@@ -79,7 +82,7 @@ Result<RawFrame> RawFrameReader::read(int index)
             ErrorCode::FrameOutOfRange, QStringLiteral("%1 (of %2)").arg(index).arg(m_module.numberOfFrames), m_name);
     if (findPixelData(m_dataset) == nullptr)
         return Error(ErrorCode::NoPixelData, QStringLiteral("no Pixel Data (7FE0,0010)"), m_name);
-    if (DcmXfer(m_dataset.getOriginalXfer()).isEncapsulated())
+    if (DcmXfer(m_transferSyntax).isEncapsulated())
         return readEncapsulated(index);
     return readNative(index);
 }
@@ -120,7 +123,7 @@ Result<RawFrame> RawFrameReader::readNative(int index)
     frame.data = QByteArray(reinterpret_cast<const char *>(bytes) + frameBytes * index, qsizetype(frameBytes));
     frame.bytesPerSample = m_module.bytesPerSample();
 
-    const bool bigEndian = DcmXfer(m_dataset.getOriginalXfer()).getByteOrder() == EBO_BigEndian;
+    const bool bigEndian = DcmXfer(m_transferSyntax).getByteOrder() == EBO_BigEndian;
     if (bigEndian) {
         if (wordValue && frame.bytesPerSample == 4)
             swapHalves32(frame.data);
@@ -152,7 +155,7 @@ Result<RawFrame> RawFrameReader::readEncapsulated(int index)
     const OFCondition cond = pixelData->getUncompressedFrame(
         &m_dataset, Uint32(index), startFragment, frame.data.data(), Uint32(bufferSize), colorModel);
     if (cond.bad()) {
-        const QString tsName = QString::fromLatin1(DcmXfer(m_dataset.getOriginalXfer()).getXferName());
+        const QString tsName = QString::fromLatin1(DcmXfer(m_transferSyntax).getXferName());
         if (cond == EC_CannotChangeRepresentation)
             return Error(ErrorCode::UnsupportedTransferSyntax, tsName, m_name);
         if (OpenJpegCodec::isCorruptStream(cond))

@@ -10,6 +10,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <dcmtk/dcmdata/dcxfer.h>
+
 class DcmDataset;
 
 namespace haip::dicom::internal {
@@ -26,7 +28,8 @@ struct RawFrame
 class RawFrameReader
 {
 public:
-    RawFrameReader(DcmDataset &dataset, const PixelModule &module, QString name);
+    // `transferSyntax`: the syntax the pixel data is encoded in (see ParsedDataset).
+    RawFrameReader(DcmDataset &dataset, E_TransferSyntax transferSyntax, const PixelModule &module, QString name);
 
     // Errors: FrameOutOfRange, NoPixelData, UnsupportedTransferSyntax, CorruptPixelData, DecodeFailed.
     Result<RawFrame> read(int index);
@@ -36,6 +39,7 @@ private:
     Result<RawFrame> readEncapsulated(int index);
 
     DcmDataset &m_dataset;
+    E_TransferSyntax m_transferSyntax;
     PixelModule m_module;
     QString m_name;
 };
