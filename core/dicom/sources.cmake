@@ -21,6 +21,9 @@ target_sources(haip_core PRIVATE
 # Text: character sets
 target_sources(haip_core PRIVATE
     dicom/CharsetDecoder.cpp dicom/CharsetDecoder.h
+    dicom/internal/CharacterSets.cpp dicom/internal/CharacterSets.h
+    dicom/internal/PlatformCodecs.cpp dicom/internal/PlatformCodecs.h
+    dicom/internal/SingleByteTables.cpp
 )
 
 # Series assembly
