@@ -42,21 +42,30 @@ enum Target : quint8
 // The one table of codec names. The first route whose codec QStringDecoder accepts is used.
 // EUC-JP first for JIS: it covers JIS X 0212 too and, in ICU, the NEC row 13 symbols.
 // GB18030 first for GB 2312: it is the current national mapping of the EUC-CN range.
+// Rows in the order of Target.
 constexpr std::array<std::array<Route, 4>, TargetCount> kRoutes = {{
+    // JIS X 0208 (ISO 2022 IR 87)
     {{{"EUC-JP", ByteForm::EucJp0208},
       {"Shift_JIS", ByteForm::ShiftJis0208},
       {"ISO-2022-JP", ByteForm::Iso2022Jp0208}}},
+    // JIS X 0212 (ISO 2022 IR 159): no Shift_JIS form exists
     {{{"EUC-JP", ByteForm::EucJp0212}, {"ISO-2022-JP-1", ByteForm::Iso2022Jp0212}}},
+    // KS X 1001 (ISO 2022 IR 149), GR bytes as EUC-KR
     {{{"EUC-KR"}, {"windows-949"}, {"CP949"}}},
+    // GB 2312 (ISO 2022 IR 58), GR bytes as EUC-CN
     {{{"GB18030"}, {"GBK"}, {"GB2312"}, {"EUC-CN"}}},
+    // GB18030
     {{{"GB18030"}}},
+    // GBK: GB18030 is a superset
     {{{"GBK"}, {"windows-936"}, {"CP936"}, {"GB18030"}}},
+    // Shift_JIS written under ISO_IR 13
     {{{"windows-31j"}, {"CP932"}, {"Shift_JIS"}}},
 }};
 
-// Where ICU's tables follow Microsoft's variants (U+FF5E for the wave dash, …) or predate a
-// revision of the standard, the character of the JIS/KS standard mapping as Unicode publishes
-// it (JIS0208.TXT, JIS0212.TXT) — what glibc, Java and Python decode, so all agree.
+// Where ICU's tables follow Microsoft's variants (U+FF5E for the wave dash, …), predate a
+// revision of the standard, or (GB 2312 read through GB18030) use GB18030's remapping: the
+// character of the standard's own mapping as Unicode published it (JIS0208.TXT, JIS0212.TXT,
+// KSX1001.TXT, GB2312.TXT) — what glibc's iconv and Python decode, so all agree.
 struct Override
 {
     CodeSet set;
@@ -73,6 +82,8 @@ constexpr std::array kOverrides = {
     Override {CodeSet::JisX0212, 0x2237, 0x007E}, // TILDE (ICU: U+FF5E)
     Override {CodeSet::KsX1001, 0x2266, 0x20AC}, // EURO SIGN, KS X 1001:1998 (ICU: none)
     Override {CodeSet::KsX1001, 0x2267, 0x00AE}, // REGISTERED SIGN, KS X 1001:2002 (ICU: none)
+    Override {CodeSet::Gb2312, 0x2124, 0x30FB}, // KATAKANA MIDDLE DOT (GB18030: U+00B7)
+    Override {CodeSet::Gb2312, 0x212A, 0x2015}, // HORIZONTAL BAR (GB18030: U+2014)
 };
 
 char16_t overrideFor(CodeSet set, quint16 code)
