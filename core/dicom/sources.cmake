@@ -23,6 +23,7 @@ target_sources(haip_core PRIVATE
     dicom/CharsetDecoder.cpp dicom/CharsetDecoder.h
     dicom/internal/CharacterSets.cpp dicom/internal/CharacterSets.h
     dicom/internal/PlatformCodecs.cpp dicom/internal/PlatformCodecs.h
+    dicom/internal/JisX0208Table.cpp
     dicom/internal/SingleByteTables.cpp
 )
 

@@ -59,6 +59,7 @@ private slots:
     void testSingleByteTablesMatchPlatformCodecs_data();
     void testSingleByteTablesMatchPlatformCodecs();
     void testJisX0208RoutesAgree();
+    void testJisX0208TableMatchesPlatformCodec();
     void testGarbageNeverLosesTheRest();
 };
 
@@ -387,6 +388,35 @@ void TestCharsetDecoder::testJisX0208RoutesAgree()
         QVERIFY2(sjis.size() == euc.size() && sjis[i] == euc[i], qPrintable(u"Shift_JIS route, JIS "_s + code));
         QVERIFY2(iso.size() == euc.size() && iso[i] == euc[i], qPrintable(u"ISO-2022-JP route, JIS "_s + code));
     }
+}
+
+// Our JIS X 0208 table against ICU's EUC-JP: the same characters except the six cells where
+// ICU follows Microsoft's mapping instead of the standard's (JIS0208.TXT, glibc, Python).
+void TestCharsetDecoder::testJisX0208TableMatchesPlatformCodec()
+{
+    using haip::dicom::charset::JisRoute;
+    const QSet<QString> microsoftVariants {u"2141"_s, u"2142"_s, u"215d"_s, u"2171"_s, u"2172"_s, u"224c"_s};
+    const CharsetDecoder decoder({QString(), u"ISO 2022 IR 87"_s});
+    int compared = 0;
+    for (int row = 0x21; row <= 0x74; ++row) {
+        for (int cell = 0x21; cell <= 0x7E; ++cell) {
+            const QByteArray code = QByteArray(1, char(row)) + char(cell);
+            const QString ours = decoder.decode("\x1b$B"_ba + code, TextKind::Free);
+            const QString icu = haip::dicom::charset::decodeJisX0208Via(JisRoute::EucJp, code);
+            QCOMPARE(ours.size(), 1);
+            if (ours == QString(QChar(0xFFFD)) || icu == QString(QChar(0xFFFD)))
+                continue; // a cell one side leaves empty
+            const QString hex = QString::fromLatin1(code.toHex());
+            if (microsoftVariants.contains(hex)) {
+                QVERIFY2(ours != icu, qPrintable(hex));
+                continue;
+            }
+            QVERIFY2(ours == icu,
+                     qPrintable(u"JIS %1: table %2, ICU %3"_s.arg(hex, codePoints(ours), codePoints(icu))));
+            ++compared;
+        }
+    }
+    QVERIFY(compared > 6900);
 }
 
 // Random bytes under every defined term and kind: no crash, and text written after a return

@@ -1,7 +1,7 @@
 // The DICOM character repertoires as data (PS3.3 C.12.1.1.2 tables C.12-2…C.12-5, PS3.5 §6.1):
 // every defined term of Specific Character Set with the code elements it designates, the
 // ISO 2022 escape sequences that switch code elements inside a value, and the single-byte
-// G1 sets (own tables, so they never depend on the platform's codecs). Used by CharsetDecoder.
+// G1 sets and JIS X 0208 (own tables, so they never depend on the platform's codecs).
 #pragma once
 
 #include <QByteArrayView>
@@ -81,5 +81,9 @@ bool isDoubleByte(CodeSet set);
 // The character for a byte of a single-byte G1 set (0x80–0xFF; 0x80–0x9F are C1 controls and
 // map to U+0080…U+009F as in every ISO 8859 part). U+FFFD for positions the set leaves empty.
 char16_t singleByteCharacter(CodeSet set, uchar byte);
+
+// The character of a JIS X 0208 row/cell pair (bytes 0x21–0x7E, the high bit ignored) from our
+// own table (JisX0208Table.cpp); U+FFFD for cells it does not hold (empty, or vendor rows 89+).
+char16_t jisX0208Character(uchar first, uchar second);
 
 } // namespace haip::dicom::charset

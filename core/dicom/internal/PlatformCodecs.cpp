@@ -58,14 +58,15 @@ constexpr std::array<std::array<Route, 4>, TargetCount> kRoutes = {{
     {{{"GB18030"}}},
     // GBK: GB18030 is a superset
     {{{"GBK"}, {"windows-936"}, {"CP936"}, {"GB18030"}}},
-    // Shift_JIS written under ISO_IR 13
-    {{{"windows-31j"}, {"CP932"}, {"Shift_JIS"}}},
+    // Shift_JIS written under ISO_IR 13, lead bytes 0xF0–0xFC (the rest goes through JIS X 0208)
+    {{{"windows-31j"}, {"CP932"}}},
 }};
 
-// Where ICU's tables follow Microsoft's variants (U+FF5E for the wave dash, …), predate a
-// revision of the standard, or (GB 2312 read through GB18030) use GB18030's remapping: the
-// character of the standard's own mapping as Unicode published it (JIS0208.TXT, JIS0212.TXT,
-// KSX1001.TXT, GB2312.TXT) — what glibc's iconv and Python decode, so all agree.
+// Characters we decode ourselves instead of asking the codec. JIS X 0208 comes from our own
+// table (portable, and in the standard's mapping). Elsewhere, where ICU's tables follow
+// Microsoft's variants, predate a revision of the standard, or (GB 2312 read through GB18030)
+// use GB18030's remapping: the character of the standard's own mapping as Unicode published it
+// (JIS0212.TXT, KSX1001.TXT, GB2312.TXT) — what glibc's iconv and Python decode, so all agree.
 struct Override
 {
     CodeSet set;
@@ -73,12 +74,6 @@ struct Override
     char16_t character;
 };
 constexpr std::array kOverrides = {
-    Override {CodeSet::JisX0208, 0x2141, 0x301C}, // WAVE DASH (ICU: U+FF5E)
-    Override {CodeSet::JisX0208, 0x2142, 0x2016}, // DOUBLE VERTICAL LINE (ICU: U+2225)
-    Override {CodeSet::JisX0208, 0x215D, 0x2212}, // MINUS SIGN (ICU: U+FF0D)
-    Override {CodeSet::JisX0208, 0x2171, 0x00A2}, // CENT SIGN (ICU: U+FFE0)
-    Override {CodeSet::JisX0208, 0x2172, 0x00A3}, // POUND SIGN (ICU: U+FFE1)
-    Override {CodeSet::JisX0208, 0x224C, 0x00AC}, // NOT SIGN (ICU: U+FFE2)
     Override {CodeSet::JisX0212, 0x2237, 0x007E}, // TILDE (ICU: U+FF5E)
     Override {CodeSet::KsX1001, 0x2266, 0x20AC}, // EURO SIGN, KS X 1001:1998 (ICU: none)
     Override {CodeSet::KsX1001, 0x2267, 0x00AE}, // REGISTERED SIGN, KS X 1001:2002 (ICU: none)
@@ -86,8 +81,14 @@ constexpr std::array kOverrides = {
     Override {CodeSet::Gb2312, 0x212A, 0x2015}, // HORIZONTAL BAR (GB18030: U+2014)
 };
 
-char16_t overrideFor(CodeSet set, quint16 code)
+// 0 when the codec should decode the pair.
+char16_t ownCharacter(CodeSet set, uchar first, uchar second, bool useOwnTables)
 {
+    if (set == CodeSet::JisX0208 && useOwnTables) {
+        const char16_t c = jisX0208Character(first, second);
+        return c == 0xFFFD ? 0 : c;
+    }
+    const quint16 code = quint16(((first & 0x7F) << 8) | (second & 0x7F));
     for (const Override &o : kOverrides) {
         if (o.set == set && o.code == code)
             return o.character;
@@ -169,31 +170,31 @@ QString runCodec(const Route &route, const QByteArray &bytes)
     return decoder(input);
 }
 
-QString decodePairs(CodeSet set, const Route *route, QByteArrayView bytes)
+// Pairs we hold ourselves are decoded here; runs of the others go to the route's codec
+// (U+FFFD each when the platform has none).
+QString decodePairs(CodeSet set, const Route *route, QByteArrayView bytes, bool useOwnTables)
 {
-    const qsizetype pairs = bytes.size() / 2;
     QString out;
-    if (!route) {
-        out.fill(QChar(kReplacement), pairs);
-    } else {
-        out.reserve(pairs);
-        QByteArray pending;
-        for (qsizetype i = 0; i + 1 < bytes.size(); i += 2) {
-            const uchar first = uchar(bytes[i]);
-            const uchar second = uchar(bytes[i + 1]);
-            const char16_t fixed = overrideFor(set, quint16(((first & 0x7F) << 8) | (second & 0x7F)));
-            if (fixed) {
-                if (!pending.isEmpty())
-                    out += runCodec(*route, pending);
-                pending.clear();
-                out += QChar(fixed);
-            } else {
-                appendPair(route->form, first, second, pending);
-            }
-        }
-        if (!pending.isEmpty())
+    out.reserve(bytes.size() / 2 + 1);
+    QByteArray pending;
+    const auto flush = [&] {
+        if (route && !pending.isEmpty())
             out += runCodec(*route, pending);
+        pending.clear();
+    };
+    for (qsizetype i = 0; i + 1 < bytes.size(); i += 2) {
+        const uchar first = uchar(bytes[i]);
+        const uchar second = uchar(bytes[i + 1]);
+        if (const char16_t own = ownCharacter(set, first, second, useOwnTables)) {
+            flush();
+            out += QChar(own);
+        } else if (route) {
+            appendPair(route->form, first, second, pending);
+        } else {
+            out += QChar(kReplacement);
+        }
     }
+    flush();
     if (bytes.size() % 2)
         out += QChar(kReplacement);
     return out;
@@ -204,7 +205,8 @@ QString decodePairs(CodeSet set, const Route *route, QByteArrayView bytes)
 bool platformCanDecode(CodeSet set)
 {
     const Target t = targetFor(set);
-    return t == TargetCount || routeFor(t) != nullptr; // single-byte sets never need a codec
+    // Single-byte sets and JIS X 0208 are our own tables.
+    return t == TargetCount || set == CodeSet::JisX0208 || routeFor(t) != nullptr;
 }
 
 bool platformCanDecode(WholeEncoding encoding)
@@ -222,7 +224,7 @@ bool platformCanDecode(WholeEncoding encoding)
 QString decodeDoubleByte(CodeSet set, QByteArrayView bytes)
 {
     const Target t = targetFor(set);
-    return decodePairs(set, t == TargetCount ? nullptr : routeFor(t), bytes);
+    return decodePairs(set, t == TargetCount ? nullptr : routeFor(t), bytes, true);
 }
 
 bool isShiftJisLead(uchar byte)
@@ -237,13 +239,13 @@ bool isShiftJisTrail(uchar byte)
 
 QString decodeShiftJisPair(uchar lead, uchar trail)
 {
-    if (const Route *route = routeFor(TargetShiftJis)) {
+    if (lead >= 0xF0) { // user-defined and IBM rows: only CP932 itself knows them
+        const Route *route = routeFor(TargetShiftJis);
         const char pair[2] = {char(lead), char(trail)};
-        return runCodec(*route, QByteArray(pair, 2));
+        return route ? runCodec(*route, QByteArray(pair, 2)) : QString(QChar(kReplacement));
     }
-    if (lead >= 0xF0) // user-defined and vendor rows have no JIS X 0208 equivalent
-        return QString(QChar(kReplacement));
-    // Shift_JIS → JIS X 0208 row/cell, then the JIS X 0208 route.
+    // Shift_JIS → JIS X 0208 row/cell (JIS X 0208 Annex 1), then our table, so a character
+    // reads the same whether it came as Shift_JIS or through ESC $ B.
     uchar j1 = uchar((lead - (lead <= 0x9F ? 0x70 : 0xB0)) << 1);
     uchar j2 = 0;
     if (trail < 0x9F) {
@@ -288,7 +290,7 @@ QString decodeJisX0208Via(JisRoute route, QByteArrayView bytes)
     const Route &r = kJisRoutes[size_t(route)];
     if (!QStringDecoder(r.codec).isValid())
         return {};
-    return decodePairs(CodeSet::JisX0208, &r, bytes);
+    return decodePairs(CodeSet::JisX0208, &r, bytes, false);
 }
 
 } // namespace haip::dicom::charset

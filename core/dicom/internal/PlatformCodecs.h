@@ -1,11 +1,12 @@
 // The multi-byte character sets, decoded through Qt's QStringDecoder: the only part of
 // character set decoding that depends on the platform's codecs. Qt 6 builds with ICU (Debian,
 // most Linux, macOS) know every name tried; a Qt build without ICU (possible on Windows) knows
-// only UTF-8/UTF-16/Latin-1, and then JIS X 0208/0212, KS X 1001, GB 2312, GB18030 and GBK
-// report themselves unavailable (CharsetDecoder names the terms as unsupported) instead of
-// decoding wrongly. Single-byte sets and JIS X 0201 never come here (see CharacterSets.h).
-// Each set has several routes (codec name + byte form), tried in order, so e.g. JIS X 0208
-// still decodes on a platform that has only Shift_JIS.
+// only UTF-8/UTF-16/Latin-1, and then JIS X 0212, KS X 1001, GB 2312, GB18030 and GBK report
+// themselves unavailable (CharsetDecoder names the terms as unsupported) instead of decoding
+// wrongly. Portable everywhere: single-byte sets, JIS X 0201 (ISO_IR 13) and JIS X 0208
+// (ISO 2022 IR 87, own table incl. NEC row 13); only vendor rows 89–94 of JIS X 0208 and
+// Shift_JIS under ISO_IR 13 still ask the codec. Each set has several routes (codec name +
+// byte form), tried in order, so e.g. JIS X 0212 also decodes where only ISO-2022-JP-1 exists.
 #pragma once
 
 #include "dicom/internal/CharacterSets.h"
@@ -31,7 +32,8 @@ QString decodeShiftJisPair(uchar lead, uchar trail);
 // A whole value of an encoding without code extensions (UTF-8, GB18030, GBK).
 QString decodeWhole(WholeEncoding encoding, QByteArrayView bytes);
 
-// The ways to JIS X 0208 through a platform codec; tests check that they agree.
+// The ways to JIS X 0208 through a platform codec (our table bypassed); tests check that they
+// agree with each other and with the table.
 enum class JisRoute
 {
     EucJp, // each byte | 0x80
