@@ -34,7 +34,8 @@ target_sources(haip_core PRIVATE
 
 # Scanning, DICOMDIR, local index, import
 target_sources(haip_core PRIVATE
-    dicom/FileScanner.h
+    dicom/DicomDirReader.cpp dicom/DicomDirReader.h
+    dicom/FileScanner.cpp dicom/FileScanner.h
     dicom/ImageIndex.h
     dicom/Importer.h
 )
@@ -47,5 +48,5 @@ target_sources(haip_core PRIVATE
 
 # Display: window/level rendering, ROI statistics
 target_sources(haip_core PRIVATE
-    dicom/WindowLevelRenderer.h
+    dicom/WindowLevelRenderer.cpp dicom/WindowLevelRenderer.h
 )
