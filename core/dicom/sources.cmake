@@ -32,8 +32,20 @@ target_sources(haip_core PRIVATE
 target_sources(haip_core PRIVATE
     dicom/DicomDirReader.cpp dicom/DicomDirReader.h
     dicom/FileScanner.cpp dicom/FileScanner.h
-    dicom/ImageIndex.h
+    dicom/ImageIndex.cpp dicom/ImageIndex.h dicom/ImageIndexQueries.cpp dicom/internal/ImageIndexImpl.h
+    dicom/IndexGeometry.cpp dicom/IndexGeometry.h
+    dicom/IndexLocation.cpp dicom/IndexLocation.h
+    dicom/IndexSchema.cpp dicom/IndexSchema.h
     dicom/Importer.h
+    dicom/SqlExec.cpp dicom/SqlExec.h
+)
+# The index schema lives in haip_core itself, so every program linking it can open an index.
+qt_add_resources(haip_core haip_index_schema
+    PREFIX "/sql"
+    BASE ${PROJECT_SOURCE_DIR}/resources/sql
+    FILES
+        ${PROJECT_SOURCE_DIR}/resources/sql/index-schema-v1.sql
+        ${PROJECT_SOURCE_DIR}/resources/sql/index-upgrade-v2.sql
 )
 
 # Phantom studies and the series loader
