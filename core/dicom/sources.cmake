@@ -56,5 +56,5 @@ target_sources(haip_core PRIVATE
 
 # Display: window/level rendering, ROI statistics
 target_sources(haip_core PRIVATE
-    dicom/WindowLevelRenderer.h
+    dicom/WindowLevelRenderer.cpp dicom/WindowLevelRenderer.h
 )
