@@ -37,7 +37,13 @@ target_sources(haip_core PRIVATE
 
 # Phantom studies and the series loader
 target_sources(haip_core PRIVATE
-    dicom/Phantom.h
+    dicom/Phantom.cpp dicom/Phantom.h
+    dicom/internal/ChestPhantom.cpp
+    dicom/internal/HeadPhantom.cpp
+    dicom/internal/PhantomModel.h
+    dicom/internal/PhantomPainter.h
+    dicom/internal/PhantomRandom.h
+    dicom/internal/PhantomWriter.cpp dicom/internal/PhantomWriter.h
     dicom/SeriesLoader.h
 )
 
