@@ -43,5 +43,7 @@ target_sources(haip_core PRIVATE
 
 # Display: window/level rendering, ROI statistics
 target_sources(haip_core PRIVATE
+    dicom/RoiStatistics.cpp dicom/RoiStatistics.h
     dicom/WindowLevelRenderer.cpp dicom/WindowLevelRenderer.h
+    dicom/WindowPresets.cpp dicom/WindowPresets.h
 )
