@@ -30,7 +30,8 @@ target_sources(haip_core PRIVATE
 
 # Scanning, DICOMDIR, local index, import
 target_sources(haip_core PRIVATE
-    dicom/FileScanner.h
+    dicom/DicomDirReader.cpp dicom/DicomDirReader.h
+    dicom/FileScanner.cpp dicom/FileScanner.h
     dicom/ImageIndex.h
     dicom/Importer.h
 )
