@@ -5,6 +5,7 @@
 #include "common/Library.h"
 #include "dicom/DicomFile.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtEndian>
@@ -61,6 +62,7 @@ class TestDicomFile : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void readsPart10File();
     void readsBareDataSetsWithoutMeta_data();
     void readsBareDataSetsWithoutMeta();
@@ -76,10 +78,25 @@ private slots:
     void brokenFilesFailWithTheirReason_data();
     void brokenFilesFailWithTheirReason();
     void frameIndexIsChecked();
+    void enhancedMultiFrameUsesFunctionalGroups();
+    void lutSequencesAndWindowsAreRead();
+    void paletteColourKeepsIndices();
 
 private:
     LibraryScope m_library;
+    QTemporaryDir m_samples; // files written by display_samples.py (pydicom)
 };
+
+void TestDicomFile::initTestCase()
+{
+    QVERIFY(m_samples.isValid());
+    const QString script =
+        QDir(QStringLiteral(HAIP_SOURCE_DIR)).filePath(QStringLiteral("tests/dicom/display_samples.py"));
+    const ProcessResult r = run(QStringLiteral("/usr/bin/python3"), {script, m_samples.path()});
+    QVERIFY2(r.exitCode == 0,
+             qPrintable(QStringLiteral("display_samples.py (needs python3-pydicom, python3-numpy): ") +
+                        QString::fromUtf8(r.err)));
+}
 
 void TestDicomFile::readsPart10File()
 {
@@ -361,6 +378,83 @@ void TestDicomFile::frameIndexIsChecked()
     QCOMPARE(missing.error().subject(), QStringLiteral("/nonexistent/file.dcm"));
     const Result<DicomFile> folder = DicomFile::open(pydicomData());
     QCOMPARE(folder.error().code(), ErrorCode::FileUnreadable);
+}
+
+void TestDicomFile::enhancedMultiFrameUsesFunctionalGroups()
+{
+    const Result<DicomFile> file = DicomFile::open(m_samples.filePath(QStringLiteral("enhanced.dcm")));
+    QVERIFY2(file.ok(), qPrintable(errorOf(file)));
+    QCOMPARE(file->frameCount(), 3);
+    for (int i = 0; i < 3; ++i) {
+        const ImagePlane plane = file->plane(i);
+        QVERIFY(plane.hasPosition && plane.hasOrientation);
+        QCOMPARE(plane.position.z, 2.5 * i); // per-frame Plane Position
+        QCOMPARE(plane.position.x, 10.0);
+        QCOMPARE(plane.rowDirection.y, 1.0); // shared Plane Orientation
+        QCOMPARE(plane.columnDirection.z, -1.0);
+        QCOMPARE(plane.rowSpacing, 0.5); // shared Pixel Measures
+        QCOMPARE(plane.columnSpacing, 0.6);
+        QCOMPARE(plane.sliceThickness, 2.0);
+        const DisplayInfo display = file->displayInfo(i);
+        QCOMPARE(display.modality.intercept, -1024.0); // shared Pixel Value Transformation
+        QCOMPARE(display.modality.type, QStringLiteral("HU"));
+        QCOMPARE(display.windows.size(), 1);
+        QCOMPARE(display.windows[0].center, 40.0 + i); // per-frame Frame VOI LUT
+        QCOMPARE(display.windows[0].width, 400.0);
+    }
+    const InstanceInfo info = file->info();
+    QCOMPARE(info.framePlanes.size(), 3);
+    QCOMPARE(info.planeOfFrame(2).position.z, 5.0);
+    QCOMPARE(info.plane.position.z, 0.0);
+    const Result<Frame> last = file->frame(2);
+    QVERIFY(last.ok());
+    QCOMPARE(last->format.bitsStored, 12);
+    QCOMPARE(qFromLittleEndian<quint16>(last->data.constData() + 2), quint16((33 * 50) & 0x0FFF)); // masked to 12 bits
+}
+
+void TestDicomFile::lutSequencesAndWindowsAreRead()
+{
+    const Result<DicomFile> file = DicomFile::open(m_samples.filePath(QStringLiteral("luts.dcm")));
+    QVERIFY2(file.ok(), qPrintable(errorOf(file)));
+    const DisplayInfo display = file->displayInfo();
+    const LutTable &mlut = display.modality.table;
+    QCOMPARE(mlut.entries, (QVector<quint16> {10, 20, 30, 40}));
+    QCOMPARE(mlut.firstMapped, -2); // US 65534 read as signed: the image is signed
+    QCOMPARE(mlut.bitsPerEntry, 16);
+    QCOMPARE(mlut.explanation, QStringLiteral("Density"));
+    QCOMPARE(display.modality.type, QStringLiteral("OD"));
+    QCOMPARE(display.modality.apply(-2), 10.0);
+    QCOMPARE(display.modality.apply(1), 40.0);
+    QCOMPARE(display.windows.size(), 2);
+    QCOMPARE(display.windows[1].center, 400.0);
+    QCOMPARE(display.windows[1].width, 1500.0);
+    QCOMPARE(display.windows[0].explanation, QStringLiteral("SOFT"));
+    QCOMPARE(display.windows[1].explanation, QStringLiteral("BONE"));
+    QCOMPARE(display.voiFunction, VoiFunction::Sigmoid);
+    QCOMPARE(display.voiLuts.size(), 1);
+    QCOMPARE(display.voiLuts[0].entries, (QVector<quint16> {0, 128, 255}));
+    QCOMPARE(display.voiLuts[0].bitsPerEntry, 8);
+    QCOMPARE(display.voiLuts[0].explanation, QStringLiteral("Film"));
+    const Result<Frame> frame = file->frame(0);
+    QVERIFY(frame.ok());
+    QCOMPARE(qint16(qFromLittleEndian<quint16>(frame->data.constData())), qint16(-2));
+}
+
+void TestDicomFile::paletteColourKeepsIndices()
+{
+    const Result<DicomFile> file = DicomFile::open(m_samples.filePath(QStringLiteral("palette.dcm")));
+    QVERIFY2(file.ok(), qPrintable(errorOf(file)));
+    const Result<Frame> frame = file->frame(0);
+    QVERIFY(frame.ok());
+    QCOMPARE(frame->format.photometric, Photometric::PaletteColor);
+    QCOMPARE(frame->format.samplesPerPixel, 1);
+    QCOMPARE(frame->data, QByteArray("\x00\x01\x80\xff", 4)); // indices, not colours
+    const PaletteLut palette = file->displayInfo().palette;
+    QVERIFY(!palette.isEmpty());
+    QCOMPARE(palette.red.entries.size(), 256);
+    QCOMPARE(palette.red.lookup(128), quint16(128 * 256));
+    QCOMPARE(palette.green.lookup(255), quint16(255 * 128));
+    QCOMPARE(palette.blue.lookup(3), quint16(3));
 }
 
 QTEST_GUILESS_MAIN(TestDicomFile)
