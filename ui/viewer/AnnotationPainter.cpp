@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QPainter>
+#include <QStaticText>
 
 #include <cmath>
 
@@ -43,11 +44,16 @@ int AnnotationPainter::lineHeight() const
 
 void AnnotationPainter::drawShadowedText(QPointF baseline, const QString &text, QColor colour)
 {
+    // Laid out once, drawn five times: a dark halo below and around, then the text.
+    QStaticText staticText(text);
+    staticText.setTextFormat(Qt::PlainText);
+    staticText.prepare(m_painter.transform(), m_painter.font());
+    const QPointF topLeft = baseline - QPointF(0, QFontMetricsF(m_painter.font()).ascent());
     m_painter.setPen(QColor(0, 0, 0, 220));
     for (const QPointF offset : {QPointF(1, 1), QPointF(0, 1), QPointF(1, 0), QPointF(-1, -1)})
-        m_painter.drawText(baseline + offset, text);
+        m_painter.drawStaticText(topLeft + offset, staticText);
     m_painter.setPen(colour);
-    m_painter.drawText(baseline, text);
+    m_painter.drawStaticText(topLeft, staticText);
 }
 
 void AnnotationPainter::drawCorners(const QRectF &area, const CornerText &text)

@@ -414,6 +414,20 @@ void ImageView::stepCine()
     setCurrentSlice((m_current + 1) % count);
 }
 
+void ImageView::setAnnotationsVisible(bool visible)
+{
+    if (visible == m_annotations)
+        return;
+    m_annotations = visible;
+    emit annotationsVisibleChanged(visible);
+    update();
+}
+
+bool ImageView::annotationsVisible() const
+{
+    return m_annotations;
+}
+
 MeasurementSet &ImageView::measurements()
 {
     return m_measurements;
@@ -421,7 +435,9 @@ MeasurementSet &ImageView::measurements()
 
 bool ImageView::deleteSelectedMeasurement()
 {
-    if (!m_measurements.removeSelected())
+    // Only what the user can see: a selection left on another slice stays.
+    const int id = m_measurements.selectedId(m_current);
+    if (id == 0 || !m_measurements.remove(m_current, id))
         return false;
     emit measurementsChanged();
     update();
@@ -773,12 +789,15 @@ void ImageView::paintAnnotations(QPainter &painter, const dicom::DecodedSlice *s
     CornerText corners = AnnotationText::compose(context);
     if (m_source->isLoading())
         corners.bottomLeft << tr("Loading %1/%2").arg(m_source->loadedCount()).arg(sliceCount());
-    annotations.drawCorners(area, corners);
+    if (m_annotations)
+        annotations.drawCorners(area, corners);
 
     if (slice) {
-        annotations.drawEdgeLetters(area, PatientOrientation::edges(slice->plane, view));
-        if (slice->plane.hasSpacing())
-            annotations.drawScaleBar(area, slice->plane.columnSpacing * view.devicePixelRatio / view.zoom);
+        if (m_annotations) {
+            annotations.drawEdgeLetters(area, PatientOrientation::edges(slice->plane, view));
+            if (slice->plane.hasSpacing())
+                annotations.drawScaleBar(area, slice->plane.columnSpacing * view.devicePixelRatio / view.zoom);
+        }
     } else if (const auto failure = m_source->failure(m_current)) {
         annotations.drawMessage(area, tr("Slice %1 could not be displayed").arg(m_current + 1), failure->message());
     } else if (sliceCount() > 0) {

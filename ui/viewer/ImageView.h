@@ -81,6 +81,10 @@ public:
     void setCineFps(int fps);
     int cineFps() const;
 
+    // Corner text, orientation letters and scale bar (measurements and overlays stay).
+    void setAnnotationsVisible(bool visible);
+    bool annotationsVisible() const;
+
     MeasurementSet &measurements();
     bool deleteSelectedMeasurement();
 
@@ -98,6 +102,7 @@ signals:
     void cineChanged(bool playing, int fps);
     void firstImageShown();
     void measurementsChanged();
+    void annotationsVisibleChanged(bool visible);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -148,6 +153,7 @@ private:
     int m_rotation = 0;
     bool m_flipH = false;
     bool m_flipV = false;
+    bool m_annotations = true;
 
     Drag m_drag = Drag::None;
     QPointF m_pressPos;

@@ -38,7 +38,10 @@ const RenderedSlice &SliceImageCache::rendered(int index,
     auto entry = std::make_unique<RenderedSlice>();
     entry->settings = settings;
     entry->region = region;
-    entry->image = dicom::WindowLevelRenderer::render(slice.frame, slice.display, settings, region);
+    // Held as RGB32: the painter's scaling fast paths (SIMD bilinear) take 32-bit images;
+    // a grey image would be converted on every paint.
+    entry->image = dicom::WindowLevelRenderer::render(slice.frame, slice.display, settings, region)
+                       .convertToFormat(QImage::Format_RGB32);
     const int cost = int(std::max<qsizetype>(1, entry->image.sizeInBytes() / 1024));
     if (cost > m_rendered.maxCost()) {
         m_tooLarge = std::move(entry);

@@ -79,6 +79,12 @@ ViewerActions::ViewerActions(ImageView *view, QWidget *shortcutScope)
             &QAction::triggered,
             view,
             [view] { view->zoomBy(0.8); });
+    QAction *annotations =
+        make(QStringLiteral("viewer.annotations"), tr("Show Annotations"), QStringLiteral("annotations"), {Qt::Key_A});
+    annotations->setCheckable(true);
+    annotations->setChecked(view->annotationsVisible());
+    connect(annotations, &QAction::toggled, view, &ImageView::setAnnotationsVisible);
+    connect(view, &ImageView::annotationsVisibleChanged, annotations, &QAction::setChecked);
     QAction *invert = make(QStringLiteral("viewer.invert"), tr("Invert"), QStringLiteral("invert"), {Qt::Key_I});
     invert->setCheckable(true);
     connect(invert, &QAction::toggled, view, &ImageView::setInverted);
