@@ -15,3 +15,8 @@ target_sources(haip_ui PRIVATE
     theme/Theme.cpp theme/Theme.h
     theme/ThemedIcon.cpp theme/ThemedIcon.h
 )
+
+# Display: the image viewer (ui/viewer)
+target_sources(haip_ui PRIVATE
+    viewer/ViewerWidget.cpp viewer/ViewerWidget.h
+)

@@ -1,13 +1,97 @@
 // haip-cli info: one JSON line per DICOM instance: identity, patient, image pixel module.
+// Folders are walked recursively; each file that cannot be read gives an error line of its own
+// and the others are still reported. Exit 0 when every file was read, 1 otherwise, 2 on usage.
 #include "CliOutput.h"
 #include "Commands.h"
+#include "dicom/DicomFile.h"
+
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QJsonObject>
 
 namespace haip::cli {
 
+namespace {
+
+QJsonObject infoObject(const dicom::InstanceInfo &info)
+{
+    return QJsonObject {
+        {QStringLiteral("path"), info.path},
+        {QStringLiteral("sop_class_uid"), info.sopClassUid},
+        {QStringLiteral("sop_instance_uid"), info.sopInstanceUid},
+        {QStringLiteral("study_instance_uid"), info.studyInstanceUid},
+        {QStringLiteral("series_instance_uid"), info.seriesInstanceUid},
+        {QStringLiteral("patient_name"), info.patientName},
+        {QStringLiteral("patient_id"), info.patientId},
+        {QStringLiteral("modality"), info.modality},
+        {QStringLiteral("transfer_syntax_uid"), info.transferSyntaxUid},
+        {QStringLiteral("rows"), info.rows},
+        {QStringLiteral("columns"), info.columns},
+        {QStringLiteral("number_of_frames"), info.numberOfFrames},
+        {QStringLiteral("samples_per_pixel"), info.samplesPerPixel},
+        {QStringLiteral("bits_allocated"), info.bitsAllocated},
+        {QStringLiteral("bits_stored"), info.bitsStored},
+        {QStringLiteral("photometric_interpretation"), info.photometricInterpretation},
+        {QStringLiteral("pixel_representation"), info.pixelRepresentation},
+    };
+}
+
+// Files of a folder in a stable (sorted) order, so output is reproducible.
+QStringList filesUnder(const QString &folder)
+{
+    QStringList files;
+    QDirIterator it(folder, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files.append(it.next());
+    files.sort();
+    return files;
+}
+
+} // namespace
+
 int runInfo(const QStringList &arguments, CliOutput &output)
 {
-    Q_UNUSED(arguments);
-    return output.usage(QStringLiteral("'info' is not available in this build yet"));
+    QStringList paths;
+    for (const QString &argument : arguments) {
+        if (argument == QLatin1String("--json"))
+            continue; // JSON is the only output format; accepted for symmetry with other commands
+        if (argument.startsWith(QLatin1Char('-')) && argument.size() > 1)
+            return output.usage(QStringLiteral("info: unknown option '%1'").arg(argument));
+        paths.append(argument);
+    }
+    if (paths.isEmpty())
+        return output.usage(QStringLiteral("usage: haip-cli info PATH..."));
+
+    bool anyFailed = false;
+    const auto report = [&](const QString &file) {
+        const Result<dicom::DicomFile> dicom = dicom::DicomFile::open(file, dicom::DicomFile::Content::HeaderOnly);
+        if (!dicom) {
+            output.json(CliOutput::errorObject(dicom.error()));
+            anyFailed = true;
+            return;
+        }
+        // An image whose pixel module is unusable (e.g. Number of Frames "1A") is reported as a
+        // failure: its frames could not be shown, so its summary would mislead.
+        if (dicom->contains(dicom::tags::PixelData)) {
+            const Result<dicom::PixelFormat> format = dicom->pixelFormat();
+            if (!format && format.error().code() != ErrorCode::NoPixelData) {
+                output.json(CliOutput::errorObject(format.error()));
+                anyFailed = true;
+                return;
+            }
+        }
+        output.json(infoObject(dicom->info()));
+    };
+    for (const QString &path : paths) {
+        const QFileInfo fileInfo(path);
+        if (fileInfo.isDir()) {
+            for (const QString &file : filesUnder(path))
+                report(file);
+        } else {
+            report(path);
+        }
+    }
+    return anyFailed ? 1 : 0;
 }
 
 } // namespace haip::cli

@@ -53,6 +53,10 @@ public:
     QString transferSyntaxUid() const;
     InstanceInfo info() const;
     int frameCount() const; // 0 without pixel data
+    // The format every frame() of this instance has (after normalisation), from the Image Pixel
+    // module alone, without decoding; works in HeaderOnly mode too. Errors: NoPixelData,
+    // MissingAttribute, InvalidAttribute, UnsupportedBitDepth, UnsupportedPhotometric.
+    Result<PixelFormat> pixelFormat() const;
     ImagePlane plane(int frame = 0) const;
     DisplayInfo displayInfo(int frame = 0) const;
     QList<OverlayPlane> overlays() const;

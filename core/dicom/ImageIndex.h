@@ -13,6 +13,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace haip::dicom {
 
@@ -38,6 +39,7 @@ struct StudyRecord
     int seriesCount = 0;
     int instanceCount = 0;
     QDateTime lastOpened; // invalid if never opened in the viewer
+    QDateTime lastImported; // when instances were last added to it or updated; invalid if unknown
 };
 
 struct SeriesRecord
@@ -61,26 +63,44 @@ struct IndexStats
 class ImageIndex
 {
 public:
-    // Opens (creating or upgrading) the database at `databasePath`.
+    // Opens (creating or upgrading) the database at `databasePath`, creating its folder.
+    // Errors: DatabaseError with the reason (read-only location, damaged file, newer schema).
     static Result<std::unique_ptr<ImageIndex>> open(const QString &databasePath);
     ~ImageIndex();
     ImageIndex(const ImageIndex &) = delete;
     ImageIndex &operator=(const ImageIndex &) = delete;
 
     int schemaVersion() const;
+    const QString &databasePath() const;
 
-    // Idempotent: keyed by SOP Instance UID; one transaction per call.
+    // Idempotent: keyed by SOP Instance UID; one transaction per call. An instance already
+    // indexed from the same file (path, size, modification time) is `unchanged` and nothing is
+    // written — nor when it is another copy of an instance whose indexed file is still intact;
+    // one whose file moved or changed is `updated`. Patient, study and series rows take their
+    // attributes from the first instance that creates them. Each instance needs its SOP
+    // Instance, Series and Study UIDs (MissingAttribute naming the file otherwise; nothing
+    // of the call is written then).
     Result<IndexStats> add(const QList<InstanceInfo> &instances);
+    // Stores a PNG of `thumbnail` for the series (a null image removes it).
     Result<void> setThumbnail(const QString &seriesInstanceUid, const QImage &thumbnail);
     Result<void> markOpened(const QString &studyInstanceUid, const QDateTime &when);
 
-    Result<QList<PatientRecord>> patients() const;
+    Result<QList<PatientRecord>> patients() const; // by name, then ID
+    // Newest first. An empty `patientId` lists every study.
     Result<QList<StudyRecord>> studies(const QString &patientId = {}) const;
+    // The studies of exactly one patient (ID + name, as PatientRecord has them; the ID may be empty).
+    Result<QList<StudyRecord>> studies(const QString &patientId, const QString &patientName) const;
+    // The `limit` studies opened or imported most recently (whichever is later), latest first.
     Result<QList<StudyRecord>> recentStudies(int limit) const;
-    Result<QList<SeriesRecord>> series(const QString &studyInstanceUid) const;
-    // Full headers of a series, enough to assemble and load it without re-reading files.
+    Result<QList<SeriesRecord>> series(const QString &studyInstanceUid) const; // by series number
+    // Full headers of a series, enough to assemble and load it without re-reading files;
+    // by instance number, then path.
     Result<QList<InstanceInfo>> instances(const QString &seriesInstanceUid) const;
+    // The instance indexed from the file at `path` if that file still has the size and
+    // modification time it had then (so a re-import need not read it again); nullopt otherwise.
+    Result<std::optional<InstanceInfo>> indexedInstance(const QString &path) const;
     QImage thumbnail(const QString &seriesInstanceUid) const; // null if none
+    Result<bool> hasThumbnail(const QString &seriesInstanceUid) const;
 
 private:
     struct Impl;

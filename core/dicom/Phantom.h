@@ -2,6 +2,8 @@
 // (chest: body, fat, lungs, mediastinum, spine, ribs; head: skull, brain, ventricles) with
 // known lesions, written as DICOM CT Image Storage files plus ground-truth.json next to them
 // (lesions with centre in patient mm, diameter and HU). Deterministic for a given seed.
+// Pixels are unsigned 16-bit stored values with Rescale Intercept −1024 (HU = stored − 1024,
+// clamped to −1024…3071), as most scanners write them. Files are CT000001.dcm… in slice order.
 #pragma once
 
 #include "common/Result.h"
@@ -24,7 +26,9 @@ struct PhantomOptions
     int slices = 0; // 0: the kind's default (chest 300, head 160)
     int rows = 512;
     int columns = 512;
-    quint64 seed = 1;
+    quint64 seed = 1; // noise and identifiers; the anatomy and lesions are the same for every seed
+    double sliceSpacing = 0.0; // mm between slice centres; 0: the kind's scan range / slices
+    int threads = 0; // 0: one per core
 };
 
 struct PhantomResult

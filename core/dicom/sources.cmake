@@ -15,12 +15,28 @@ target_sources(haip_core PRIVATE
 
 # Parsing and decoding: DicomFile, codecs, OpenJPEG, pixel normalisation
 target_sources(haip_core PRIVATE
-    dicom/DicomFile.h
+    dicom/DicomFile.cpp dicom/DicomFile.h
+    dicom/internal/DatasetParser.cpp dicom/internal/DatasetParser.h
+    dicom/internal/DatasetValues.cpp dicom/internal/DatasetValues.h
+    dicom/internal/DisplayInfoReader.cpp
+    dicom/internal/FrameNormaliser.cpp dicom/internal/FrameNormaliser.h
+    dicom/internal/ImageAttributes.h
+    dicom/internal/InstanceInfoReader.cpp
+    dicom/internal/OpenJpegCodec.cpp dicom/internal/OpenJpegCodec.h
+    dicom/internal/OpenJpegDecoder.cpp dicom/internal/OpenJpegDecoder.h
+    dicom/internal/OverlayReader.cpp
+    dicom/internal/PixelModule.cpp dicom/internal/PixelModule.h
+    dicom/internal/PlaneReader.cpp
+    dicom/internal/RawFrameReader.cpp dicom/internal/RawFrameReader.h
 )
 
 # Text: character sets
 target_sources(haip_core PRIVATE
     dicom/CharsetDecoder.cpp dicom/CharsetDecoder.h
+    dicom/internal/CharacterSets.cpp dicom/internal/CharacterSets.h
+    dicom/internal/PlatformCodecs.cpp dicom/internal/PlatformCodecs.h
+    dicom/internal/JisX0208Table.cpp
+    dicom/internal/SingleByteTables.cpp
 )
 
 # Series assembly
@@ -30,18 +46,39 @@ target_sources(haip_core PRIVATE
 
 # Scanning, DICOMDIR, local index, import
 target_sources(haip_core PRIVATE
-    dicom/FileScanner.h
-    dicom/ImageIndex.h
+    dicom/DicomDirReader.cpp dicom/DicomDirReader.h
+    dicom/FileScanner.cpp dicom/FileScanner.h
+    dicom/ImageIndex.cpp dicom/ImageIndex.h dicom/ImageIndexQueries.cpp dicom/internal/ImageIndexImpl.h
+    dicom/IndexGeometry.cpp dicom/IndexGeometry.h
+    dicom/IndexLocation.cpp dicom/IndexLocation.h
+    dicom/IndexSchema.cpp dicom/IndexSchema.h
     dicom/Importer.h
+    dicom/SqlExec.cpp dicom/SqlExec.h
+)
+# The index schema lives in haip_core itself, so every program linking it can open an index.
+qt_add_resources(haip_core haip_index_schema
+    PREFIX "/sql"
+    BASE ${PROJECT_SOURCE_DIR}/resources/sql
+    FILES
+        ${PROJECT_SOURCE_DIR}/resources/sql/index-schema-v1.sql
+        ${PROJECT_SOURCE_DIR}/resources/sql/index-upgrade-v2.sql
 )
 
 # Phantom studies and the series loader
 target_sources(haip_core PRIVATE
-    dicom/Phantom.h
+    dicom/Phantom.cpp dicom/Phantom.h
+    dicom/internal/ChestPhantom.cpp
+    dicom/internal/HeadPhantom.cpp
+    dicom/internal/PhantomModel.h
+    dicom/internal/PhantomPainter.h
+    dicom/internal/PhantomRandom.h
+    dicom/internal/PhantomWriter.cpp dicom/internal/PhantomWriter.h
     dicom/SeriesLoader.h
 )
 
 # Display: window/level rendering, ROI statistics
 target_sources(haip_core PRIVATE
-    dicom/WindowLevelRenderer.h
+    dicom/RoiStatistics.cpp dicom/RoiStatistics.h
+    dicom/WindowLevelRenderer.cpp dicom/WindowLevelRenderer.h
+    dicom/WindowPresets.cpp dicom/WindowPresets.h
 )

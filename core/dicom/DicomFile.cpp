@@ -1,0 +1,235 @@
+#include "dicom/DicomFile.h"
+
+#include "dicom/CharsetDecoder.h"
+#include "dicom/internal/DatasetParser.h"
+#include "dicom/internal/DatasetValues.h"
+#include "dicom/internal/FrameNormaliser.h"
+#include "dicom/internal/ImageAttributes.h"
+#include "dicom/internal/PixelModule.h"
+#include "dicom/internal/RawFrameReader.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+
+#include <dcmtk/dcmdata/dcdatset.h>
+#include <dcmtk/dcmdata/dcdeftag.h>
+#include <dcmtk/dcmdata/dcfilefo.h>
+#include <dcmtk/dcmdata/dcmetinf.h>
+#include <dcmtk/dcmdata/dcxfer.h>
+
+namespace haip::dicom {
+
+using namespace internal;
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcDicomFile, "haip.dicom.file")
+
+// Files larger than this are refused before reading: QByteArray and DCMTK's 32-bit lengths
+// cannot hold more, and no single instance this workstation reads comes near it.
+constexpr qint64 kMaxFileSize = qint64(2000) * 1024 * 1024;
+
+TextKind textKindOf(DcmEVR vr)
+{
+    switch (vr) {
+    case EVR_PN:
+        return TextKind::PersonName;
+    case EVR_ST:
+    case EVR_LT:
+    case EVR_UT:
+        return TextKind::Free;
+    default:
+        return TextKind::MultiValue;
+    }
+}
+
+} // namespace
+
+struct DicomFile::Impl
+{
+    QString path;
+    qint64 fileSize = 0;
+    Content content = Content::Everything;
+    std::unique_ptr<DcmFileFormat> file;
+    bool pixelDataSkipped = false;
+    E_TransferSyntax transferSyntax = EXS_Unknown;
+    CharsetDecoder charset;
+
+    DcmDataset &dataset() const { return *file->getDataset(); }
+    bool hasPixelData() const { return pixelDataSkipped || findElement(dataset(), tags::PixelData) != nullptr; }
+};
+
+DicomFile::DicomFile(std::unique_ptr<Impl> impl) : d(std::move(impl)) { }
+DicomFile::DicomFile(DicomFile &&) noexcept = default;
+DicomFile &DicomFile::operator=(DicomFile &&) noexcept = default;
+DicomFile::~DicomFile() = default;
+
+Result<DicomFile> DicomFile::open(const QString &path, Content content)
+{
+    const QFileInfo fileInfo(path);
+    if (!fileInfo.exists())
+        return Error(ErrorCode::FileNotFound, {}, path);
+    if (fileInfo.isDir())
+        return Error(ErrorCode::FileUnreadable, QStringLiteral("a folder, not a file"), path);
+    if (fileInfo.size() > kMaxFileSize)
+        return Error(ErrorCode::FileTooLarge, QStringLiteral("%1 bytes").arg(fileInfo.size()), path);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error(ErrorCode::FileUnreadable, file.errorString(), path);
+    QByteArray bytes = file.readAll();
+    if (file.error() != QFileDevice::NoError)
+        return Error(ErrorCode::FileUnreadable, file.errorString(), path);
+    file.close();
+    return fromBytes(bytes, path, content);
+}
+
+Result<DicomFile> DicomFile::fromBytes(const QByteArray &bytes, const QString &name, Content content)
+{
+    Result<ParsedDataset> parsed = parseDataset(bytes, name, content == Content::HeaderOnly);
+    if (!parsed)
+        return parsed.error();
+    auto impl = std::make_unique<Impl>();
+    impl->path = name;
+    impl->fileSize = bytes.size();
+    impl->content = content;
+    impl->file = std::move(parsed->file);
+    impl->pixelDataSkipped = parsed->pixelDataSkipped;
+    impl->transferSyntax = parsed->transferSyntax;
+    if (!parsed->repair.isEmpty())
+        qCInfo(lcDicomFile) << "read despite a writer defect:" << parsed->repair;
+    QStringList charsets = rawStrings(impl->dataset(), tags::SpecificCharacterSet);
+    impl->charset = CharsetDecoder(charsets);
+    return DicomFile(std::move(impl));
+}
+
+const QString &DicomFile::path() const
+{
+    return d->path;
+}
+
+bool DicomFile::contains(Tag tag) const
+{
+    if (tag == tags::PixelData)
+        return d->hasPixelData();
+    if (tag.group == 0x0002) {
+        DcmMetaInfo *meta = d->file->getMetaInfo();
+        return meta != nullptr && findElement(*meta, tag) != nullptr;
+    }
+    return findElement(d->dataset(), tag) != nullptr;
+}
+
+QString DicomFile::rawString(Tag tag) const
+{
+    if (tag.group == 0x0002) {
+        DcmMetaInfo *meta = d->file->getMetaInfo();
+        return meta != nullptr ? internal::rawString(*meta, tag) : QString();
+    }
+    return internal::rawString(d->dataset(), tag);
+}
+
+QString DicomFile::text(Tag tag) const
+{
+    DcmElement *element = findElement(d->dataset(), tag);
+    if (element == nullptr)
+        return {};
+    QByteArray raw = rawValueBytes(d->dataset(), tag);
+    const TextKind kind = textKindOf(element->ident());
+    // Trailing spaces pad every text value; leading spaces matter only in ST, LT and UT.
+    while (!raw.isEmpty() && (raw.back() == ' ' || raw.back() == '\0'))
+        raw.chop(1);
+    QString decoded = d->charset.decode(raw, kind);
+    if (kind != TextKind::Free) {
+        QStringList values = decoded.split(QLatin1Char('\\'));
+        for (QString &v : values)
+            v = v.trimmed();
+        decoded = values.join(QLatin1Char('\\'));
+    }
+    return decoded;
+}
+
+std::optional<double> DicomFile::number(Tag tag, int index) const
+{
+    return numberValue(d->dataset(), tag, index);
+}
+
+std::optional<qint64> DicomFile::integer(Tag tag, int index) const
+{
+    return integerValue(d->dataset(), tag, index);
+}
+
+QList<double> DicomFile::numbers(Tag tag) const
+{
+    return numberValues(d->dataset(), tag);
+}
+
+QString DicomFile::transferSyntaxUid() const
+{
+    const QString fromMeta = rawString(tags::TransferSyntaxUid);
+    if (!fromMeta.isEmpty())
+        return fromMeta;
+    // Without a meta header, the syntax DCMTK detected while parsing.
+    return QString::fromLatin1(DcmXfer(d->transferSyntax).getXferID());
+}
+
+int DicomFile::frameCount() const
+{
+    if (!d->hasPixelData())
+        return 0;
+    const Result<PixelModule> module = readPixelModule(d->dataset(), d->path);
+    return module ? module->numberOfFrames : 0;
+}
+
+Result<PixelFormat> DicomFile::pixelFormat() const
+{
+    if (!d->hasPixelData())
+        return Error(ErrorCode::NoPixelData, QStringLiteral("no Pixel Data (7FE0,0010)"), d->path);
+    const Result<PixelModule> module = readPixelModule(d->dataset(), d->path);
+    if (!module)
+        return module.error();
+    return normalisedFormat(*module, d->path);
+}
+
+InstanceInfo DicomFile::info() const
+{
+    InstanceInfo info = readInstanceInfo(*this);
+    info.path = d->path;
+    info.fileSize = d->fileSize;
+    info.transferSyntaxUid = transferSyntaxUid();
+    info.hasPixelData = d->hasPixelData();
+    info.numberOfFrames = info.hasPixelData ? frameCount() : 0;
+    return info;
+}
+
+ImagePlane DicomFile::plane(int frame) const
+{
+    return readImagePlane(d->dataset(), frame);
+}
+
+DisplayInfo DicomFile::displayInfo(int frame) const
+{
+    return readDisplayInfo(d->dataset(), frame);
+}
+
+QList<OverlayPlane> DicomFile::overlays() const
+{
+    return readOverlays(d->dataset());
+}
+
+Result<Frame> DicomFile::frame(int index) const
+{
+    if (d->content == Content::HeaderOnly)
+        return Error(ErrorCode::NoPixelData, QStringLiteral("opened without pixel data (header only)"), d->path);
+    if (!d->hasPixelData())
+        return Error(ErrorCode::NoPixelData, QStringLiteral("no Pixel Data (7FE0,0010)"), d->path);
+    Result<PixelModule> module = readPixelModule(d->dataset(), d->path);
+    if (!module)
+        return module.error();
+    RawFrameReader reader(d->dataset(), d->transferSyntax, *module, d->path);
+    Result<RawFrame> raw = reader.read(index);
+    if (!raw)
+        return raw.error();
+    return normaliseFrame(std::move(*raw), *module, index, d->path);
+}
+
+} // namespace haip::dicom

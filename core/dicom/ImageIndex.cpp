@@ -1,0 +1,395 @@
+// ImageIndex: opening the database and everything that writes to it. Queries are in
+// ImageIndexQueries.cpp; the schema and its upgrades in IndexSchema.cpp.
+#include "dicom/ImageIndex.h"
+
+#include "dicom/IndexGeometry.h"
+#include "dicom/IndexSchema.h"
+#include "dicom/SqlExec.h"
+#include "dicom/internal/ImageIndexImpl.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QSet>
+#include <QSqlError>
+#include <QUuid>
+
+#include <array>
+
+namespace haip::dicom {
+
+namespace {
+
+using sql::text;
+
+// How long a writer waits for another connection's write transaction before failing.
+constexpr int kBusyTimeoutMs = 30000;
+
+// Instance columns written by add(), in the order instanceValues() binds them.
+constexpr std::array<const char *, 22> kInstanceColumns {{
+    "sop_instance_uid",
+    "series_uid",
+    "path",
+    "file_size",
+    "file_mtime",
+    "sop_class_uid",
+    "frame_of_reference_uid",
+    "transfer_syntax_uid",
+    "specific_character_set",
+    "acquisition_number",
+    "instance_number",
+    "has_pixel_data",
+    "rows",
+    "columns",
+    "number_of_frames",
+    "samples_per_pixel",
+    "bits_allocated",
+    "bits_stored",
+    "pixel_representation",
+    "photometric_interpretation",
+    "slice_location",
+    "geometry",
+}};
+
+QVariantList instanceValues(const InstanceInfo &i, qint64 mtime)
+{
+    return {
+        text(i.sopInstanceUid),
+        text(i.seriesInstanceUid),
+        text(i.path),
+        i.fileSize,
+        mtime,
+        text(i.sopClassUid),
+        text(i.frameOfReferenceUid),
+        text(i.transferSyntaxUid),
+        text(i.specificCharacterSet.join(QLatin1Char('\\'))),
+        i.acquisitionNumber,
+        i.instanceNumber,
+        i.hasPixelData ? 1 : 0,
+        i.rows,
+        i.columns,
+        i.numberOfFrames,
+        i.samplesPerPixel,
+        i.bitsAllocated,
+        i.bitsStored,
+        i.pixelRepresentation,
+        text(i.photometricInterpretation),
+        i.sliceLocation ? QVariant(*i.sliceLocation) : QVariant(QMetaType::fromType<double>()),
+        QString::fromUtf8(IndexGeometry::toJson({i.plane, i.framePlanes})),
+    };
+}
+
+QString instanceUpsertSql()
+{
+    QStringList columns;
+    QStringList updates;
+    for (std::size_t c = 0; c < kInstanceColumns.size(); ++c) {
+        const QString name = QString::fromLatin1(kInstanceColumns[c]);
+        columns.append(name);
+        if (c > 0)
+            updates.append(QStringLiteral("%1 = excluded.%1").arg(name));
+    }
+    return QStringLiteral("INSERT INTO instance (%1) VALUES (%2) ON CONFLICT (sop_instance_uid) DO UPDATE SET %3")
+        .arg(columns.join(QStringLiteral(", ")),
+             QStringList(columns.size(), QStringLiteral("?")).join(QStringLiteral(", ")),
+             updates.join(QStringLiteral(", ")));
+}
+
+Error missing(const InstanceInfo &info, const char *attribute)
+{
+    return Error(ErrorCode::MissingAttribute, QString::fromLatin1(attribute), info.path);
+}
+
+enum class Change
+{
+    Unchanged,
+    Added,
+    Updated
+};
+
+// Decides what add() must do for one instance, reading only.
+class Classifier
+{
+public:
+    static Result<Classifier> create(const QSqlDatabase &db)
+    {
+        Result<QSqlQuery> lookup = sql::prepare(
+            db, QStringLiteral("SELECT path, file_size, file_mtime FROM instance WHERE sop_instance_uid = ?"));
+        if (!lookup)
+            return lookup.error();
+        return Classifier(std::move(*lookup));
+    }
+
+    Result<Change> classify(const InstanceInfo &info, qint64 mtime)
+    {
+        m_lookup.addBindValue(sql::text(info.sopInstanceUid));
+        if (Result<void> done = sql::loggedExec(m_lookup); !done)
+            return done.error();
+        if (!m_lookup.next()) {
+            m_lookup.finish();
+            return Change::Added;
+        }
+        const QString path = m_lookup.value(0).toString();
+        const qint64 size = m_lookup.value(1).toLongLong();
+        const qint64 storedMtime = m_lookup.value(2).toLongLong();
+        m_lookup.finish();
+        if (path == info.path)
+            return size == info.fileSize && storedMtime == mtime ? Change::Unchanged : Change::Updated;
+        // Another path: a second copy of an instance whose indexed file is intact changes nothing.
+        const QFileInfo stored(path);
+        if (stored.exists() && stored.size() == size && indexrow::modificationTime(path) == storedMtime)
+            return Change::Unchanged;
+        return Change::Updated; // the indexed file moved away or changed
+    }
+
+private:
+    explicit Classifier(QSqlQuery lookup) : m_lookup(std::move(lookup)) { }
+    QSqlQuery m_lookup;
+};
+
+} // namespace
+
+ImageIndex::Impl::~Impl()
+{
+    db.close();
+    db = QSqlDatabase(); // the last handle must go before the connection is removed
+    QSqlDatabase::removeDatabase(connectionName);
+}
+
+ImageIndex::ImageIndex(std::unique_ptr<Impl> impl) : d(std::move(impl)) { }
+ImageIndex::~ImageIndex() = default;
+
+Result<std::unique_ptr<ImageIndex>> ImageIndex::open(const QString &databasePath)
+{
+    const QFileInfo file(databasePath);
+    if (databasePath.isEmpty() || file.isDir())
+        return Error(ErrorCode::DatabaseError, QStringLiteral("'%1' is not a database file path").arg(databasePath));
+    if (!QDir().mkpath(file.absolutePath()))
+        return Error(ErrorCode::DatabaseError,
+                     QStringLiteral("cannot create the folder %1 (read-only location?)").arg(file.absolutePath()));
+
+    auto impl = std::make_unique<Impl>();
+    impl->connectionName = QStringLiteral("haip-index-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    impl->path = file.absoluteFilePath();
+    impl->db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), impl->connectionName);
+    if (!impl->db.isValid())
+        return Error(ErrorCode::DatabaseError, QStringLiteral("Qt's SQLite driver (QSQLITE) is not available"));
+    impl->db.setDatabaseName(impl->path);
+    impl->db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
+    if (!impl->db.open())
+        return sql::databaseError(QStringLiteral("opening %1").arg(impl->path), impl->db.lastError().text());
+
+    // WAL: readers never wait for the importer; NORMAL is durable enough with WAL for an index
+    // that can be rebuilt from the files; foreign keys keep the tree consistent.
+    Result<QSqlQuery> wal = sql::loggedExec(impl->db, QStringLiteral("PRAGMA journal_mode = WAL"));
+    if (!wal)
+        return Error(ErrorCode::DatabaseError, wal.error().detail() + QStringLiteral(" (%1)").arg(impl->path));
+    if (!wal->next() || wal->value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+        return sql::databaseError(QStringLiteral("PRAGMA journal_mode = WAL on %1").arg(impl->path),
+                                  QStringLiteral("the file system refused write-ahead logging"));
+    wal->finish();
+    for (const QString &pragma :
+         {QStringLiteral("PRAGMA synchronous = NORMAL"), QStringLiteral("PRAGMA foreign_keys = ON")}) {
+        if (Result<QSqlQuery> set = sql::loggedExec(impl->db, pragma); !set)
+            return set.error();
+    }
+    if (Result<int> schema = IndexSchema::ensure(impl->db); !schema)
+        return Error(ErrorCode::DatabaseError, schema.error().detail() + QStringLiteral(" (%1)").arg(impl->path));
+    impl->schemaVersion = IndexSchema::currentVersion();
+    return std::unique_ptr<ImageIndex>(new ImageIndex(std::move(impl)));
+}
+
+int ImageIndex::schemaVersion() const
+{
+    return d->schemaVersion;
+}
+
+const QString &ImageIndex::databasePath() const
+{
+    return d->path;
+}
+
+Result<IndexStats> ImageIndex::add(const QList<InstanceInfo> &instances)
+{
+    QList<qint64> mtimes;
+    mtimes.reserve(instances.size());
+    for (const InstanceInfo &info : instances) {
+        if (info.sopInstanceUid.isEmpty())
+            return missing(info, "SOP Instance UID (0008,0018)");
+        if (info.seriesInstanceUid.isEmpty())
+            return missing(info, "Series Instance UID (0020,000E)");
+        if (info.studyInstanceUid.isEmpty())
+            return missing(info, "Study Instance UID (0020,000D)");
+        mtimes.append(indexrow::modificationTime(info.path));
+    }
+
+    // First pass without any lock: a re-import of unchanged files ends here, having written nothing.
+    IndexStats stats;
+    {
+        Result<Classifier> classifier = Classifier::create(d->db);
+        if (!classifier)
+            return classifier.error();
+        for (int i = 0; i < instances.size(); ++i) {
+            const Result<Change> change = classifier->classify(instances[i], mtimes[i]);
+            if (!change)
+                return change.error();
+            if (*change != Change::Unchanged)
+                break;
+            ++stats.unchanged;
+        }
+        if (stats.unchanged == instances.size())
+            return stats;
+    }
+
+    // Second pass under the write lock: another connection may have written in between.
+    Result<sql::WriteTransaction> transaction = sql::WriteTransaction::begin(d->db);
+    if (!transaction)
+        return transaction.error();
+    stats = {};
+    Result<Classifier> classifier = Classifier::create(d->db);
+    Result<QSqlQuery> insertPatient = sql::prepare(d->db,
+                                                   QStringLiteral("INSERT INTO patient (patient_id, patient_name, "
+                                                                  "birth_date, sex) VALUES (?, ?, ?, ?) ON CONFLICT "
+                                                                  "(patient_id, patient_name) DO NOTHING"));
+    Result<QSqlQuery> findPatient =
+        sql::prepare(d->db, QStringLiteral("SELECT id FROM patient WHERE patient_id = ? AND patient_name = ?"));
+    Result<QSqlQuery> insertStudy = sql::prepare(
+        d->db,
+        QStringLiteral(
+            "INSERT INTO study (study_uid, patient, study_date, study_time, description, accession_number, "
+            "study_id, referring_physician) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (study_uid) DO NOTHING"));
+    Result<QSqlQuery> insertSeries = sql::prepare(
+        d->db,
+        QStringLiteral("INSERT INTO series (series_uid, study_uid, modality, description, series_number, body_part, "
+                       "institution_name) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (series_uid) DO NOTHING"));
+    Result<QSqlQuery> upsertInstance = sql::prepare(d->db, instanceUpsertSql());
+    Result<QSqlQuery> touchStudy =
+        sql::prepare(d->db, QStringLiteral("UPDATE study SET last_imported = ? WHERE study_uid = ?"));
+    for (const Error *e : {classifier ? nullptr : &classifier.error(),
+                           insertPatient ? nullptr : &insertPatient.error(),
+                           findPatient ? nullptr : &findPatient.error(),
+                           insertStudy ? nullptr : &insertStudy.error(),
+                           insertSeries ? nullptr : &insertSeries.error(),
+                           upsertInstance ? nullptr : &upsertInstance.error(),
+                           touchStudy ? nullptr : &touchStudy.error()}) {
+        if (e != nullptr)
+            return *e;
+    }
+
+    QSet<QString> knownStudies;
+    QSet<QString> knownSeries;
+    QList<QString> touchedStudies;
+    for (int i = 0; i < instances.size(); ++i) {
+        const InstanceInfo &info = instances[i];
+        const Result<Change> change = classifier->classify(info, mtimes[i]);
+        if (!change)
+            return change.error();
+        if (*change == Change::Unchanged) {
+            ++stats.unchanged;
+            continue;
+        }
+        if (!knownStudies.contains(info.studyInstanceUid)) {
+            for (const QVariant &v :
+                 {text(info.patientId), text(info.patientName), text(info.patientBirthDate), text(info.patientSex)})
+                insertPatient->addBindValue(v);
+            if (Result<void> done = sql::loggedExec(*insertPatient); !done)
+                return done.error();
+            findPatient->addBindValue(text(info.patientId));
+            findPatient->addBindValue(text(info.patientName));
+            if (Result<void> done = sql::loggedExec(*findPatient); !done)
+                return done.error();
+            if (!findPatient->next())
+                return sql::databaseError(findPatient->lastQuery(),
+                                          QStringLiteral("patient row not found after insert"));
+            const qint64 patient = findPatient->value(0).toLongLong();
+            findPatient->finish();
+            for (const QVariant &v : {text(info.studyInstanceUid),
+                                      QVariant(patient),
+                                      text(info.studyDate),
+                                      text(info.studyTime),
+                                      text(info.studyDescription),
+                                      text(info.accessionNumber),
+                                      text(info.studyId),
+                                      text(info.referringPhysicianName)})
+                insertStudy->addBindValue(v);
+            if (Result<void> done = sql::loggedExec(*insertStudy); !done)
+                return done.error();
+            knownStudies.insert(info.studyInstanceUid);
+        }
+        if (!knownSeries.contains(info.seriesInstanceUid)) {
+            for (const QVariant &v : {text(info.seriesInstanceUid),
+                                      text(info.studyInstanceUid),
+                                      text(info.modality),
+                                      text(info.seriesDescription),
+                                      QVariant(info.seriesNumber),
+                                      text(info.bodyPartExamined),
+                                      text(info.institutionName)})
+                insertSeries->addBindValue(v);
+            if (Result<void> done = sql::loggedExec(*insertSeries); !done)
+                return done.error();
+            knownSeries.insert(info.seriesInstanceUid);
+        }
+        for (const QVariant &v : instanceValues(info, mtimes[i]))
+            upsertInstance->addBindValue(v);
+        if (Result<void> done = sql::loggedExec(*upsertInstance); !done)
+            return done.error();
+        ++(*change == Change::Added ? stats.added : stats.updated);
+        if (!touchedStudies.contains(info.studyInstanceUid))
+            touchedStudies.append(info.studyInstanceUid);
+    }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const QString &study : touchedStudies) {
+        touchStudy->addBindValue(now);
+        touchStudy->addBindValue(sql::text(study));
+        if (Result<void> done = sql::loggedExec(*touchStudy); !done)
+            return done.error();
+    }
+    if (Result<void> committed = transaction->commit(); !committed)
+        return committed.error();
+    return stats;
+}
+
+Result<void> ImageIndex::setThumbnail(const QString &seriesInstanceUid, const QImage &thumbnail)
+{
+    if (thumbnail.isNull()) {
+        Result<QSqlQuery> remove =
+            sql::prepare(d->db, QStringLiteral("DELETE FROM series_thumbnail WHERE series_uid = ?"));
+        if (!remove)
+            return remove.error();
+        remove->addBindValue(sql::text(seriesInstanceUid));
+        return sql::loggedExec(*remove);
+    }
+    QByteArray png;
+    QBuffer buffer(&png);
+    if (!buffer.open(QIODevice::WriteOnly) || !thumbnail.save(&buffer, "PNG"))
+        return Error(
+            ErrorCode::Internal,
+            QStringLiteral("PNG encoding of a %1x%2 thumbnail failed").arg(thumbnail.width()).arg(thumbnail.height()));
+    Result<QSqlQuery> store =
+        sql::prepare(d->db,
+                     QStringLiteral("INSERT INTO series_thumbnail (series_uid, png) VALUES (?, ?) "
+                                    "ON CONFLICT (series_uid) DO UPDATE SET png = excluded.png"));
+    if (!store)
+        return store.error();
+    store->addBindValue(sql::text(seriesInstanceUid));
+    store->addBindValue(png);
+    return sql::loggedExec(*store);
+}
+
+Result<void> ImageIndex::markOpened(const QString &studyInstanceUid, const QDateTime &when)
+{
+    Result<QSqlQuery> update =
+        sql::prepare(d->db, QStringLiteral("UPDATE study SET last_opened = ? WHERE study_uid = ?"));
+    if (!update)
+        return update.error();
+    update->addBindValue(when.toMSecsSinceEpoch());
+    update->addBindValue(sql::text(studyInstanceUid));
+    if (Result<void> done = sql::loggedExec(*update); !done)
+        return done;
+    if (update->numRowsAffected() != 1)
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("no study %1 in the index").arg(studyInstanceUid));
+    return {};
+}
+
+} // namespace haip::dicom

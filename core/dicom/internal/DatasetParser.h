@@ -1,0 +1,35 @@
+// Parses DICOM bytes held in memory into a DCMTK DcmFileFormat (Part 10 with or without
+// preamble, or a bare data set without meta header) and maps every DCMTK failure to a precise
+// haip::Error: NotDicom, TruncatedFile, CorruptDataset, … Internal to core/dicom.
+#pragma once
+
+#include "common/Result.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <dcmtk/dcmdata/dcxfer.h>
+
+#include <memory>
+
+class DcmFileFormat;
+
+namespace haip::dicom::internal {
+
+struct ParsedDataset
+{
+    std::unique_ptr<DcmFileFormat> file;
+    // True when Pixel Data follows the parsed part (HeaderOnly stops in front of it).
+    bool pixelDataSkipped = false;
+    // The syntax the data set is encoded in (for files without meta header: as detected); after a
+    // repair, the syntax the meta header declares for the pixel data.
+    E_TransferSyntax transferSyntax = EXS_Unknown;
+    // Non-empty when a known writer defect was worked around while reading (for logs).
+    QString repair;
+};
+
+// `headerOnly` stops parsing at Pixel Data (7FE0,0010); its element header is still checked
+// against the bytes left, so a file truncated inside Pixel Data fails here too.
+Result<ParsedDataset> parseDataset(const QByteArray &bytes, const QString &name, bool headerOnly);
+
+} // namespace haip::dicom::internal

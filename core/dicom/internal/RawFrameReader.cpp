@@ -1,0 +1,176 @@
+#include "dicom/internal/RawFrameReader.h"
+
+#include "dicom/internal/OpenJpegCodec.h"
+
+#include <QtEndian>
+
+#include <dcmtk/dcmdata/dcdatset.h>
+#include <dcmtk/dcmdata/dcdeftag.h>
+#include <dcmtk/dcmdata/dcerror.h>
+#include <dcmtk/dcmdata/dcpixel.h>
+#include <dcmtk/dcmdata/dcxfer.h>
+
+#include <algorithm>
+
+static_assert(Q_BYTE_ORDER == Q_LITTLE_ENDIAN, "frame normalisation assumes a little-endian host");
+
+namespace haip::dicom::internal {
+
+namespace {
+
+DcmPixelData *findPixelData(DcmDataset &dataset)
+{
+    DcmElement *element = nullptr;
+    if (dataset.findAndGetElement(DCM_PixelData, element, OFFalse).bad() || element == nullptr)
+        return nullptr;
+    if (element->ident() != EVR_PixelData)
+        return nullptr;
+    return static_cast<DcmPixelData *>(element);
+}
+
+void swap16(QByteArray &data)
+{
+    auto *p = reinterpret_cast<quint16 *>(data.data());
+    const qsizetype n = data.size() / 2;
+    for (qsizetype i = 0; i < n; ++i)
+        p[i] = qbswap(p[i]);
+}
+
+void swap32(QByteArray &data)
+{
+    auto *p = reinterpret_cast<quint32 *>(data.data());
+    const qsizetype n = data.size() / 4;
+    for (qsizetype i = 0; i < n; ++i)
+        p[i] = qbswap(p[i]);
+}
+
+// Swaps the two 16-bit halves of each 32-bit word: DCMTK hands OW values over in 16-bit host
+// order, which for 32-bit samples stored big-endian leaves the halves exchanged.
+void swapHalves32(QByteArray &data)
+{
+    auto *p = reinterpret_cast<quint32 *>(data.data());
+    const qsizetype n = data.size() / 4;
+    for (qsizetype i = 0; i < n; ++i)
+        p[i] = (p[i] << 16) | (p[i] >> 16);
+}
+
+// 1-bit data: pixels are packed eight to a byte, least significant bit first, and frames follow
+// each other without byte alignment (PS3.5 8.1.1).
+QByteArray unpackBits(const Uint8 *bytes, qint64 firstBit, qint64 bitCount)
+{
+    QByteArray out(qsizetype(bitCount), Qt::Uninitialized);
+    for (qint64 i = 0; i < bitCount; ++i) {
+        const qint64 bit = firstBit + i;
+        out[qsizetype(i)] = char((bytes[bit / 8] >> (bit % 8)) & 1);
+    }
+    return out;
+}
+
+} // namespace
+
+RawFrameReader::RawFrameReader(DcmDataset &dataset,
+                               E_TransferSyntax transferSyntax,
+                               const PixelModule &module,
+                               QString name)
+    : m_dataset(dataset), m_transferSyntax(transferSyntax), m_module(module), m_name(std::move(name))
+{ }
+
+Result<RawFrame> RawFrameReader::read(int index)
+{
+    if (index < 0 || index >= m_module.numberOfFrames)
+        return Error(
+            ErrorCode::FrameOutOfRange, QStringLiteral("%1 (of %2)").arg(index).arg(m_module.numberOfFrames), m_name);
+    if (findPixelData(m_dataset) == nullptr)
+        return Error(ErrorCode::NoPixelData, QStringLiteral("no Pixel Data (7FE0,0010)"), m_name);
+    if (DcmXfer(m_transferSyntax).isEncapsulated())
+        return readEncapsulated(index);
+    return readNative(index);
+}
+
+Result<RawFrame> RawFrameReader::readNative(int index)
+{
+    DcmPixelData *pixelData = findPixelData(m_dataset);
+    const Uint32 length = pixelData->getLength();
+    const qint64 frameBits = m_module.nativeFrameBits();
+    const qint64 endBit = frameBits * (index + 1);
+    if (length == 0)
+        return Error(ErrorCode::NoPixelData, QStringLiteral("Pixel Data (7FE0,0010) is empty"), m_name);
+    if (endBit > qint64(length) * 8)
+        return Error(ErrorCode::CorruptPixelData,
+                     QStringLiteral("Pixel Data holds %1 bytes; frame %2 of %3 needs %4")
+                         .arg(length)
+                         .arg(index)
+                         .arg(m_module.numberOfFrames)
+                         .arg((endBit + 7) / 8),
+                     m_name);
+
+    // getUint8Array hands OW values over as 16-bit words in host order and OB values as stored.
+    const bool wordValue = pixelData->getTag().getEVR() == EVR_OW;
+    Uint8 *bytes = nullptr;
+    if (pixelData->getUint8Array(bytes).bad() || bytes == nullptr)
+        return Error(ErrorCode::CorruptPixelData, QStringLiteral("Pixel Data cannot be read"), m_name);
+
+    RawFrame frame;
+    frame.colorModel = m_module.photometric;
+    frame.planar = m_module.samplesPerPixel > 1 && m_module.planarConfiguration == 1;
+    frame.subsampled422 = m_module.isSubsampled422();
+    if (m_module.bitsAllocated == 1) {
+        frame.data = unpackBits(bytes, frameBits * index, frameBits);
+        frame.bytesPerSample = 1;
+        return frame;
+    }
+    const qint64 frameBytes = frameBits / 8;
+    frame.data = QByteArray(reinterpret_cast<const char *>(bytes) + frameBytes * index, qsizetype(frameBytes));
+    frame.bytesPerSample = m_module.bytesPerSample();
+
+    const bool bigEndian = DcmXfer(m_transferSyntax).getByteOrder() == EBO_BigEndian;
+    if (bigEndian) {
+        if (wordValue && frame.bytesPerSample == 4)
+            swapHalves32(frame.data);
+        else if (!wordValue && frame.bytesPerSample == 2)
+            swap16(frame.data);
+        else if (!wordValue && frame.bytesPerSample == 4)
+            swap32(frame.data);
+    }
+    return frame;
+}
+
+Result<RawFrame> RawFrameReader::readEncapsulated(int index)
+{
+    DcmPixelData *pixelData = findPixelData(m_dataset);
+    Uint32 dcmtkFrameSize = 0;
+    if (pixelData->getUncompressedFrameSize(&m_dataset, dcmtkFrameSize).bad())
+        return Error(ErrorCode::InvalidAttribute, QStringLiteral("image pixel module"), m_name);
+    // Codecs always deliver whole samples (no 4:2:2 subsampling, no bit packing).
+    const qint64 decodedBytes = m_module.pixelsPerFrame() * m_module.samplesPerPixel * m_module.bytesPerSample();
+    qint64 bufferSize = std::max<qint64>(decodedBytes, dcmtkFrameSize);
+    bufferSize += bufferSize & 1; // DCMTK may swap 16-bit words in place
+    if (bufferSize > 0x7FFFFFFF)
+        return Error(ErrorCode::FileTooLarge, QStringLiteral("frame of %1 bytes").arg(bufferSize), m_name);
+
+    RawFrame frame;
+    frame.data = QByteArray(qsizetype(bufferSize), Qt::Uninitialized);
+    Uint32 startFragment = 0;
+    OFString colorModel;
+    const OFCondition cond = pixelData->getUncompressedFrame(
+        &m_dataset, Uint32(index), startFragment, frame.data.data(), Uint32(bufferSize), colorModel);
+    if (cond.bad()) {
+        const QString tsName = QString::fromLatin1(DcmXfer(m_transferSyntax).getXferName());
+        if (cond == EC_CannotChangeRepresentation)
+            return Error(ErrorCode::UnsupportedTransferSyntax, tsName, m_name);
+        if (OpenJpegCodec::isCorruptStream(cond))
+            return Error(ErrorCode::CorruptPixelData,
+                         QStringLiteral("%1: %2").arg(tsName, QString::fromLatin1(cond.text())),
+                         m_name);
+        return Error(
+            ErrorCode::DecodeFailed, QStringLiteral("%1: %2").arg(tsName, QString::fromLatin1(cond.text())), m_name);
+    }
+    frame.data.truncate(qsizetype(decodedBytes));
+    frame.bytesPerSample = m_module.bytesPerSample();
+    frame.colorModel = colorModel.empty() ? m_module.photometric : QString::fromLatin1(colorModel.c_str());
+    frame.planar = m_module.samplesPerPixel > 1 && m_module.planarConfiguration == 1;
+    frame.subsampled422 = false;
+    return frame;
+}
+
+} // namespace haip::dicom::internal
