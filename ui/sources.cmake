@@ -1,5 +1,19 @@
+# Shell: main window, study browser, theme, shared small widgets
 target_sources(haip_ui PRIVATE
     MainWindow.cpp MainWindow.h
+    browser/DisplayText.cpp browser/DisplayText.h
+    browser/InitialSeries.cpp browser/InitialSeries.h
+    browser/StudyBrowser.cpp browser/StudyBrowser.h
+    browser/StudyBrowserModel.cpp browser/StudyBrowserModel.h
+    browser/StudyFilterModel.cpp browser/StudyFilterModel.h
+    common/AboutDialog.cpp common/AboutDialog.h
+    common/AppSettings.cpp common/AppSettings.h
+    common/ProblemsPanel.cpp common/ProblemsPanel.h
+    common/ProgressStatus.cpp common/ProgressStatus.h
+    common/SettingsDialog.cpp common/SettingsDialog.h
+    theme/SvgIconEngine.cpp theme/SvgIconEngine.h
+    theme/Theme.cpp theme/Theme.h
+    theme/ThemedIcon.cpp theme/ThemedIcon.h
 )
 
 # Display: the image viewer (ui/viewer)
