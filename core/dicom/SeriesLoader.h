@@ -1,7 +1,9 @@
 // SeriesLoader: decodes every slice of one stack off the UI thread — the middle slice first,
 // then outwards — so the viewer shows an image at once and fills in the rest. Cancellable;
 // per-slice failures are reported and the other slices still load. Decoded slices are held
-// once, in memory shared with the viewer (no second copy).
+// once, in memory shared with the viewer (no second copy). Workers open each file once (all
+// the frames a multi-frame instance contributes are decoded from that one parse) and let go of
+// the file before taking the next, so memory stays near the decoded pixel bytes.
 #pragma once
 
 #include "common/Error.h"
@@ -10,7 +12,7 @@
 
 #include <QObject>
 
-#include <atomic>
+#include <functional>
 #include <memory>
 
 namespace haip::dicom {
@@ -31,8 +33,18 @@ public:
     bool isRunning() const;
 
     int sliceCount() const;
-    // Null until that slice is decoded (or if it failed).
+    // Null until that slice is decoded (or if it failed). Any thread.
     std::shared_ptr<const DecodedSlice> slice(int index) const;
+    // The slots of the current load (null before the first load), for holding on to them.
+    std::shared_ptr<const SliceStore> store() const;
+
+    // The order in which the slices of a stack of `count` are decoded: the middle one first,
+    // then alternately one above and one below.
+    static QList<int> middleOutOrder(int count);
+
+    // Test and tracing seam: called on a worker thread after each slice is stored or has failed,
+    // before the next one is started. Set it before load().
+    void setWorkerObserver(std::function<void(int index)> observer);
 
 signals:
     void sliceReady(int index);

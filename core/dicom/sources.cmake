@@ -41,7 +41,7 @@ target_sources(haip_core PRIVATE
 
 # Series assembly
 target_sources(haip_core PRIVATE
-    dicom/SeriesAssembler.h
+    dicom/SeriesAssembler.cpp dicom/SeriesAssembler.h
 )
 
 # Scanning, DICOMDIR, local index, import
@@ -73,7 +73,8 @@ target_sources(haip_core PRIVATE
     dicom/internal/PhantomPainter.h
     dicom/internal/PhantomRandom.h
     dicom/internal/PhantomWriter.cpp dicom/internal/PhantomWriter.h
-    dicom/SeriesLoader.h
+    dicom/SeriesLoader.cpp dicom/SeriesLoader.h
+    dicom/SliceStore.cpp dicom/SliceStore.h
 )
 
 # Display: window/level rendering, ROI statistics
