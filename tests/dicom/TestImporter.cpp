@@ -114,8 +114,10 @@ void TestImporter::testImportCorpusCountsAndErrors()
                              u"dicomdirtests/README.txt"_s,
                              u"dicomdirtests/TINY_ALPHA/README"_s})
         QCOMPARE(errors.value(f), u"not-dicom"_s);
-    // A header that ends early is named as truncated.
+    // Files that end early are named as truncated: in the header, and in the pixel data
+    // (whose length a header-only read still checks).
     QCOMPARE(errors.value(u"rtplan_truncated.dcm"_s), u"truncated-file"_s);
+    QCOMPARE(errors.value(u"MR_truncated.dcm"_s), u"truncated-file"_s);
     for (auto it = errors.begin(); it != errors.end(); ++it)
         QVERIFY2(!it.value().isEmpty() && it.value() != u"internal-error"_s, qPrintable(it.key()));
     for (const Error &e : s.errors) {
