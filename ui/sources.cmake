@@ -1,8 +1,35 @@
+# Shell: main window, study browser, theme, shared small widgets
 target_sources(haip_ui PRIVATE
     MainWindow.cpp MainWindow.h
+    browser/DisplayText.cpp browser/DisplayText.h
+    browser/InitialSeries.cpp browser/InitialSeries.h
+    browser/StudyBrowser.cpp browser/StudyBrowser.h
+    browser/StudyBrowserModel.cpp browser/StudyBrowserModel.h
+    browser/StudyFilterModel.cpp browser/StudyFilterModel.h
+    common/AboutDialog.cpp common/AboutDialog.h
+    common/AppSettings.cpp common/AppSettings.h
+    common/ProblemsPanel.cpp common/ProblemsPanel.h
+    common/ProgressStatus.cpp common/ProgressStatus.h
+    common/SettingsDialog.cpp common/SettingsDialog.h
+    theme/SvgIconEngine.cpp theme/SvgIconEngine.h
+    theme/Theme.cpp theme/Theme.h
+    theme/ThemedIcon.cpp theme/ThemedIcon.h
 )
 
 # Display: the image viewer (ui/viewer)
 target_sources(haip_ui PRIVATE
+    viewer/AnnotationPainter.cpp viewer/AnnotationPainter.h
+    viewer/AnnotationText.cpp viewer/AnnotationText.h
+    viewer/ImageView.cpp viewer/ImageView.h
+    viewer/Measurement.cpp viewer/Measurement.h
+    viewer/MeasurementPainter.cpp viewer/MeasurementPainter.h
+    viewer/MeasurementSet.cpp viewer/MeasurementSet.h
+    viewer/MemorySliceSource.cpp viewer/MemorySliceSource.h
+    viewer/OverlayImage.cpp viewer/OverlayImage.h
+    viewer/PatientOrientation.cpp viewer/PatientOrientation.h
+    viewer/SliceImageCache.cpp viewer/SliceImageCache.h
+    viewer/SliceSource.cpp viewer/SliceSource.h
+    viewer/ViewTransform.cpp viewer/ViewTransform.h
+    viewer/ViewerActions.cpp viewer/ViewerActions.h
     viewer/ViewerWidget.cpp viewer/ViewerWidget.h
 )

@@ -1,12 +1,12 @@
 // haip-cli info: one JSON line per DICOM instance: identity, patient, image pixel module.
-// Folders are walked recursively; each file that cannot be read gives an error line of its own
-// and the others are still reported. Exit 0 when every file was read, 1 otherwise, 2 on usage.
+// Paths go through FileScanner (folders recursively, DICOMDIRs by their records with a fallback
+// scan); each file that cannot be read gives an error line of its own and the others are still
+// reported. Exit 0 when every file was read, 1 otherwise, 2 on usage.
 #include "CliOutput.h"
 #include "Commands.h"
 #include "dicom/DicomFile.h"
+#include "dicom/FileScanner.h"
 
-#include <QDirIterator>
-#include <QFileInfo>
 #include <QJsonObject>
 
 namespace haip::cli {
@@ -34,17 +34,6 @@ QJsonObject infoObject(const dicom::InstanceInfo &info)
         {QStringLiteral("photometric_interpretation"), info.photometricInterpretation},
         {QStringLiteral("pixel_representation"), info.pixelRepresentation},
     };
-}
-
-// Files of a folder in a stable (sorted) order, so output is reproducible.
-QStringList filesUnder(const QString &folder)
-{
-    QStringList files;
-    QDirIterator it(folder, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-    while (it.hasNext())
-        files.append(it.next());
-    files.sort();
-    return files;
 }
 
 } // namespace
@@ -82,15 +71,13 @@ int runInfo(const QStringList &arguments, CliOutput &output)
         }
         output.json(infoObject(dicom->info()));
     };
-    for (const QString &path : paths) {
-        const QFileInfo fileInfo(path);
-        if (fileInfo.isDir()) {
-            for (const QString &file : filesUnder(path))
-                report(file);
-        } else {
-            report(path);
-        }
+    const dicom::ScanResult scan = dicom::FileScanner::scan(paths);
+    for (const Error &error : scan.errors) {
+        output.json(CliOutput::errorObject(error));
+        anyFailed = true;
     }
+    for (const QString &file : scan.files)
+        report(file);
     return anyFailed ? 1 : 0;
 }
 

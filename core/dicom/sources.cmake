@@ -41,7 +41,7 @@ target_sources(haip_core PRIVATE
 
 # Series assembly
 target_sources(haip_core PRIVATE
-    dicom/SeriesAssembler.h
+    dicom/SeriesAssembler.cpp dicom/SeriesAssembler.h
 )
 
 # Scanning, DICOMDIR, local index, import

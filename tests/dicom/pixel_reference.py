@@ -34,10 +34,10 @@ def normalise(ds):
     unsigned_type = {8: np.uint8, 16: np.uint16, 32: np.uint32}[width]
     signed_type = {8: np.int8, 16: np.int16, 32: np.int32}[width]
     if allocated == 1:
-        values = arr.astype(np.uint8) & 1
+        values = arr.astype(np.uint64) & 1
     else:
-        raw = arr.astype(arr.dtype.newbyteorder("=")).view(arr.dtype.str.replace(">", "<").replace("i", "u"))
-        values = raw.astype(np.uint64)
+        native = arr.astype(arr.dtype.newbyteorder("="))
+        values = native.view(np.dtype("u%d" % native.dtype.itemsize)).astype(np.uint64)
         values = (values >> (high + 1 - stored)) & ((1 << stored) - 1)
         if signed and stored < 64:
             sign = 1 << (stored - 1)

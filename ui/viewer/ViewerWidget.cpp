@@ -1,52 +1,80 @@
-// Provisional: the public contract compiles and links; the image view lands next.
 #include "viewer/ViewerWidget.h"
 
 #include "dicom/Series.h"
+#include "viewer/ImageView.h"
+#include "viewer/MemorySliceSource.h"
+#include "viewer/ViewerActions.h"
 
-#include <QAction>
+#include <QVBoxLayout>
 
 namespace haip::ui {
 
-class SliceSource : public QObject
-{ };
-
 ViewerWidget::ViewerWidget(QWidget *parent) : QWidget(parent)
 {
-    setMinimumSize(200, 200);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_view = new ImageView(this);
+    layout->addWidget(m_view);
+    setFocusProxy(m_view);
+    m_actions = new ViewerActions(m_view, this);
+    connect(m_view, &ImageView::firstImageShown, this, &ViewerWidget::firstImageShown);
 }
 
-ViewerWidget::~ViewerWidget() = default;
+ViewerWidget::~ViewerWidget()
+{
+    // The view must let go of the source before it is destroyed.
+    m_view->setSource(nullptr);
+}
 
-void ViewerWidget::showSeries(const haip::dicom::Series &, int) { }
+void ViewerWidget::showSeries(const haip::dicom::Series &series, int stack)
+{
+    // Provisional until dicom::SeriesLoader lands: the slots and headers, nothing decoded.
+    const QList<dicom::Slice> slices =
+        stack >= 0 && stack < series.stacks.size() ? series.stacks[stack].slices : QList<dicom::Slice> {};
+    auto source = std::make_unique<MemorySliceSource>(int(slices.size()));
+    for (int i = 0; i < slices.size(); ++i)
+        source->setInfo(i, series.instances.value(slices[i].instance));
+    showSource(std::move(source));
+}
 
 void ViewerWidget::showSource(std::unique_ptr<SliceSource> source)
 {
+    m_view->setSource(nullptr);
     m_source = std::move(source);
+    if (m_source) {
+        connect(m_source.get(), &SliceSource::progress, this, &ViewerWidget::loadProgress);
+        connect(m_source.get(), &SliceSource::finished, this, &ViewerWidget::loadFinished);
+        connect(m_source.get(), &SliceSource::sliceFailed, this, [this](int, const Error &error) {
+            emit sliceFailed(error);
+        });
+    }
+    m_view->setSource(m_source.get());
 }
 
 void ViewerWidget::clear()
 {
+    m_view->setSource(nullptr);
     m_source.reset();
 }
 
 QList<QAction *> ViewerWidget::viewerActions() const
 {
-    return {};
+    return m_actions->actions();
 }
 
-bool ViewerWidget::applyPreset(const QString &)
+bool ViewerWidget::applyPreset(const QString &presetId)
 {
-    return false;
+    return m_view->applyPreset(presetId);
 }
 
 int ViewerWidget::currentSlice() const
 {
-    return 0;
+    return m_view->currentSlice();
 }
 
 int ViewerWidget::sliceCount() const
 {
-    return 0;
+    return m_view->sliceCount();
 }
 
 ImageView *ViewerWidget::imageView() const

@@ -1,0 +1,244 @@
+// The study browser's model and search filter: tree shape, exact Japanese names, counts and
+// roles, the filter across levels.
+#include "browser/StudyBrowserModel.h"
+#include "browser/StudyFilterModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QTest>
+
+using haip::ui::StudyBrowserModel;
+using haip::ui::StudyFilterModel;
+
+namespace {
+
+StudyBrowserModel::SeriesEntry seriesEntry(const QString &uid,
+                                           const QString &study,
+                                           const QString &modality,
+                                           const QString &description,
+                                           int number,
+                                           int images)
+{
+    StudyBrowserModel::SeriesEntry e;
+    e.record.seriesInstanceUid = uid;
+    e.record.studyInstanceUid = study;
+    e.record.modality = modality;
+    e.record.description = description;
+    e.record.seriesNumber = number;
+    e.record.instanceCount = images;
+    e.record.frameCount = images;
+    return e;
+}
+
+// Two patients: Yamada (two studies, the newer one a CT with two series) and Doe (one MR).
+QList<StudyBrowserModel::PatientEntry> sampleContents()
+{
+    StudyBrowserModel::PatientEntry yamada;
+    yamada.record.patientId = QStringLiteral("P001");
+    yamada.record.patientName = QStringLiteral("Yamada^Tarou=山田^太郎=やまだ^たろう");
+    yamada.record.studyCount = 2;
+
+    StudyBrowserModel::StudyEntry oldStudy;
+    oldStudy.record.studyInstanceUid = QStringLiteral("1.2.1");
+    oldStudy.record.patientId = yamada.record.patientId;
+    oldStudy.record.patientName = yamada.record.patientName;
+    oldStudy.record.studyDate = QStringLiteral("20190301");
+    oldStudy.record.description = QStringLiteral("胸部単純X線");
+    oldStudy.record.modalities = QStringLiteral("CR");
+    oldStudy.record.seriesCount = 1;
+    oldStudy.record.instanceCount = 1;
+    oldStudy.series << seriesEntry(QStringLiteral("1.2.1.1"), QStringLiteral("1.2.1"), QStringLiteral("CR"), {}, 1, 1);
+
+    StudyBrowserModel::StudyEntry ct;
+    ct.record.studyInstanceUid = QStringLiteral("1.2.2");
+    ct.record.patientId = yamada.record.patientId;
+    ct.record.patientName = yamada.record.patientName;
+    ct.record.studyDate = QStringLiteral("20240612");
+    ct.record.description = QStringLiteral("CT Chest");
+    ct.record.modalities = QStringLiteral("CT\\SR");
+    ct.record.seriesCount = 2;
+    ct.record.instanceCount = 301;
+    ct.series << seriesEntry(QStringLiteral("1.2.2.1"),
+                             QStringLiteral("1.2.2"),
+                             QStringLiteral("CT"),
+                             QStringLiteral("Lung 1.0"),
+                             2,
+                             300)
+              << seriesEntry(QStringLiteral("1.2.2.2"),
+                             QStringLiteral("1.2.2"),
+                             QStringLiteral("SR"),
+                             QStringLiteral("Report"),
+                             3,
+                             1);
+    yamada.studies << oldStudy << ct;
+
+    StudyBrowserModel::PatientEntry doe;
+    doe.record.patientId = QStringLiteral("P002");
+    doe.record.patientName = QStringLiteral("Doe^Jane");
+    StudyBrowserModel::StudyEntry mr;
+    mr.record.studyInstanceUid = QStringLiteral("1.3.1");
+    mr.record.patientId = doe.record.patientId;
+    mr.record.patientName = doe.record.patientName;
+    mr.record.studyDate = QStringLiteral("20240101");
+    mr.record.description = QStringLiteral("MR Head");
+    mr.record.modalities = QStringLiteral("MR");
+    mr.record.seriesCount = 1;
+    mr.record.instanceCount = 24;
+    mr.series << seriesEntry(
+        QStringLiteral("1.3.1.1"), QStringLiteral("1.3.1"), QStringLiteral("MR"), QStringLiteral("T2 axial"), 1, 24);
+    doe.studies << mr;
+    return {yamada, doe};
+}
+
+QStringList visibleSeries(const QAbstractItemModel &model, const QModelIndex &parent = {})
+{
+    QStringList uids;
+    for (int r = 0; r < model.rowCount(parent); ++r) {
+        const QModelIndex i = model.index(r, 0, parent);
+        const QString uid = i.data(StudyBrowserModel::SeriesUidRole).toString();
+        if (!uid.isEmpty())
+            uids << uid;
+        uids << visibleSeries(model, i);
+    }
+    return uids;
+}
+
+} // namespace
+
+class TestStudyBrowserModel : public QObject
+{
+    Q_OBJECT
+private slots:
+    void testModelIsConsistent();
+    void testTreeShapeAndOrder();
+    void testJapaneseNameShownExactly();
+    void testCountsAndColumns();
+    void testFindAndParents();
+    void testFilter_data();
+    void testFilter();
+    void testClear();
+};
+
+void TestStudyBrowserModel::testModelIsConsistent()
+{
+    StudyBrowserModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setContents(sampleContents());
+    StudyFilterModel filter;
+    filter.setSourceModel(&model);
+    QAbstractItemModelTester filterTester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    filter.setSearchText(QStringLiteral("ct"));
+    filter.setSearchText(QString());
+}
+
+void TestStudyBrowserModel::testTreeShapeAndOrder()
+{
+    StudyBrowserModel model;
+    model.setContents(sampleContents());
+    QCOMPARE(model.rowCount(), 2);
+    const QModelIndex yamada = model.index(0, 0);
+    QCOMPARE(model.rowCount(yamada), 2);
+    // Newest study first.
+    QCOMPARE(model.index(0, 0, yamada).data(StudyBrowserModel::StudyUidRole).toString(), QStringLiteral("1.2.2"));
+    QCOMPARE(model.index(1, 0, yamada).data(StudyBrowserModel::StudyUidRole).toString(), QStringLiteral("1.2.1"));
+    const QModelIndex ct = model.index(0, 0, yamada);
+    QCOMPARE(model.rowCount(ct), 2);
+    QCOMPARE(model.index(0, 0, ct).data(StudyBrowserModel::KindRole).toInt(), int(StudyBrowserModel::NodeKind::Series));
+    QCOMPARE(model.rowCount(model.index(0, 0, ct)), 0);
+    QVERIFY(model.flags(model.index(0, 0, ct)).testFlag(Qt::ItemNeverHasChildren));
+}
+
+void TestStudyBrowserModel::testJapaneseNameShownExactly()
+{
+    StudyBrowserModel model;
+    model.setContents(sampleContents());
+    const QModelIndex yamada = model.index(0, StudyBrowserModel::NameColumn);
+    QCOMPARE(yamada.data(StudyBrowserModel::RawNameRole).toString(),
+             QStringLiteral("Yamada^Tarou=山田^太郎=やまだ^たろう"));
+    QCOMPARE(yamada.data().toString(), QStringLiteral("Yamada Tarou = 山田 太郎 = やまだ たろう"));
+    QVERIFY(yamada.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Yamada^Tarou=山田^太郎=やまだ^たろう")));
+    QCOMPARE(model.index(1, 0, model.index(0, 0)).data().toString(), QStringLiteral("胸部単純X線"));
+}
+
+void TestStudyBrowserModel::testCountsAndColumns()
+{
+    StudyBrowserModel model;
+    model.setContents(sampleContents());
+    const QModelIndex yamada = model.index(0, 0);
+    QCOMPARE(yamada.data(StudyBrowserModel::StudyCountRole).toInt(), 2);
+    QCOMPARE(yamada.data(StudyBrowserModel::SeriesCountRole).toInt(), 3);
+    QCOMPARE(yamada.data(StudyBrowserModel::InstanceCountRole).toInt(), 302);
+    QCOMPARE(model.index(0, StudyBrowserModel::IdColumn).data().toString(), QStringLiteral("P001"));
+
+    const QModelIndex ct = model.index(0, 0, yamada);
+    QCOMPARE(ct.siblingAtColumn(StudyBrowserModel::DateColumn).data().toString(), QStringLiteral("2024-06-12"));
+    QCOMPARE(ct.siblingAtColumn(StudyBrowserModel::ModalityColumn).data().toString(), QStringLiteral("CT/SR"));
+    QCOMPARE(ct.siblingAtColumn(StudyBrowserModel::SeriesCountColumn).data().toInt(), 2);
+    QCOMPARE(ct.siblingAtColumn(StudyBrowserModel::ImageCountColumn).data().toInt(), 301);
+
+    const QModelIndex lung = model.index(0, 0, ct);
+    QCOMPARE(lung.data().toString(), QStringLiteral("Lung 1.0"));
+    QCOMPARE(lung.siblingAtColumn(StudyBrowserModel::ImageCountColumn).data().toInt(), 300);
+    QCOMPARE(lung.data(StudyBrowserModel::StudyUidRole).toString(), QStringLiteral("1.2.2"));
+    QCOMPARE(lung.data(StudyBrowserModel::PatientIdRole).toString(), QStringLiteral("P001"));
+    // A series without description is named by its number.
+    const QModelIndex cr = model.index(0, 0, model.index(1, 0, yamada));
+    QVERIFY(cr.data().toString().contains(QLatin1Char('1')));
+}
+
+void TestStudyBrowserModel::testFindAndParents()
+{
+    StudyBrowserModel model;
+    model.setContents(sampleContents());
+    const QModelIndex series = model.findSeries(QStringLiteral("1.3.1.1"));
+    QVERIFY(series.isValid());
+    QCOMPARE(series.data().toString(), QStringLiteral("T2 axial"));
+    QCOMPARE(series.parent(), model.findStudy(QStringLiteral("1.3.1")));
+    QCOMPARE(series.parent().parent(), model.index(1, 0));
+    QVERIFY(!model.findSeries(QStringLiteral("9.9")).isValid());
+}
+
+void TestStudyBrowserModel::testFilter_data()
+{
+    QTest::addColumn<QString>("search");
+    QTest::addColumn<QStringList>("series");
+    const QStringList all {
+        QStringLiteral("1.2.2.1"), QStringLiteral("1.2.2.2"), QStringLiteral("1.2.1.1"), QStringLiteral("1.3.1.1")};
+    QTest::newRow("nothing typed") << QString() << all;
+    QTest::newRow("kanji name shows all the patient's series")
+        << QStringLiteral("山田")
+        << QStringList {QStringLiteral("1.2.2.1"), QStringLiteral("1.2.2.2"), QStringLiteral("1.2.1.1")};
+    QTest::newRow("romaji, any case") << QStringLiteral("yamada")
+                                      << QStringList {QStringLiteral("1.2.2.1"),
+                                                      QStringLiteral("1.2.2.2"),
+                                                      QStringLiteral("1.2.1.1")};
+    QTest::newRow("patient ID") << QStringLiteral("p002") << QStringList {QStringLiteral("1.3.1.1")};
+    QTest::newRow("words across levels") << QStringLiteral("tarou lung") << QStringList {QStringLiteral("1.2.2.1")};
+    QTest::newRow("study date as shown") << QStringLiteral("2019-03") << QStringList {QStringLiteral("1.2.1.1")};
+    QTest::newRow("series description") << QStringLiteral("report") << QStringList {QStringLiteral("1.2.2.2")};
+    QTest::newRow("modality") << QStringLiteral("MR") << QStringList {QStringLiteral("1.3.1.1")};
+    QTest::newRow("no match") << QStringLiteral("nobody") << QStringList {};
+}
+
+void TestStudyBrowserModel::testFilter()
+{
+    QFETCH(QString, search);
+    QFETCH(QStringList, series);
+    StudyBrowserModel model;
+    model.setContents(sampleContents());
+    StudyFilterModel filter;
+    filter.setSourceModel(&model);
+    filter.setSearchText(search);
+    QCOMPARE(visibleSeries(filter), series);
+}
+
+void TestStudyBrowserModel::testClear()
+{
+    StudyBrowserModel model;
+    model.setContents(sampleContents());
+    model.clear();
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(!model.findStudy(QStringLiteral("1.2.2")).isValid());
+}
+
+QTEST_MAIN(TestStudyBrowserModel)
+#include "TestStudyBrowserModel.moc"

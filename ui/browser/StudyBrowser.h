@@ -1,0 +1,64 @@
+// The study browser panel: a search field, the patient → study → series tree, a strip of
+// series thumbnails for the selected study and the recently opened studies. Double-click (or
+// Enter) on a series opens it; on a study, the study's best series.
+#pragma once
+
+#include "dicom/ImageIndex.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QListView;
+class QListWidget;
+class QListWidgetItem;
+class QStackedWidget;
+class QTreeView;
+
+namespace haip::ui {
+
+class StudyBrowserModel;
+class StudyFilterModel;
+
+class StudyBrowser : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit StudyBrowser(QWidget *parent = nullptr);
+
+    StudyBrowserModel *model() const { return m_model; }
+    QTreeView *tree() const { return m_tree; }
+    QListView *seriesStrip() const { return m_strip; }
+    QListWidget *recentList() const { return m_recent; }
+    QLineEdit *searchField() const { return m_search; }
+
+    void setRecentStudies(const QList<dicom::StudyRecord> &studies);
+    // Expands the patient and selects (and scrolls to) the study / series; clears a search
+    // that would hide it.
+    void selectStudy(const QString &studyInstanceUid);
+    void selectSeries(const QString &seriesInstanceUid);
+    void focusSearch();
+
+signals:
+    void seriesActivated(const QString &seriesInstanceUid);
+    void studyActivated(const QString &studyInstanceUid);
+
+private:
+    void activate(const QModelIndex &proxyIndex);
+    void showSeriesOf(const QModelIndex &proxyIndex);
+    void select(const QModelIndex &sourceIndex);
+    void updateEmptyState();
+    void onRecentActivated(QListWidgetItem *item);
+
+    StudyBrowserModel *m_model = nullptr;
+    StudyFilterModel *m_filter = nullptr;
+    QLineEdit *m_search = nullptr;
+    QStackedWidget *m_treeStack = nullptr;
+    QTreeView *m_tree = nullptr;
+    QLabel *m_emptyHint = nullptr;
+    QLabel *m_stripTitle = nullptr;
+    QListView *m_strip = nullptr;
+    QListWidget *m_recent = nullptr;
+};
+
+} // namespace haip::ui
