@@ -233,3 +233,6 @@ QList<int> SeriesLoader::middleOutOrder(int count)
 }
 
 } // namespace haip::dicom
+
+// The meta-object code in this translation unit, so linking SeriesLoader pulls in only its own.
+#include "moc_SeriesLoader.cpp"

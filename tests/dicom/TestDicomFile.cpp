@@ -78,6 +78,7 @@ private slots:
     void brokenFilesFailWithTheirReason_data();
     void brokenFilesFailWithTheirReason();
     void frameIndexIsChecked();
+    void headerOnlyReadsLargeHeadersInPieces();
     void enhancedMultiFrameUsesFunctionalGroups();
     void lutSequencesAndWindowsAreRead();
     void paletteColourKeepsIndices();
@@ -378,6 +379,41 @@ void TestDicomFile::frameIndexIsChecked()
     QCOMPARE(missing.error().subject(), QStringLiteral("/nonexistent/file.dcm"));
     const Result<DicomFile> folder = DicomFile::open(pydicomData());
     QCOMPARE(folder.error().code(), ErrorCode::FileUnreadable);
+}
+
+void TestDicomFile::headerOnlyReadsLargeHeadersInPieces()
+{
+    // MR_small with a 300 kB private blob and one more attribute in front of Pixel Data: the
+    // HeaderOnly open reads the file in growing pieces and must still see everything up to it.
+    QByteArray bytes = readCorpus(QStringLiteral("test_files/MR_small.dcm"));
+    const qsizetype pixelData = bytes.lastIndexOf(QByteArray("\xE0\x7F\x10\x00OW", 6));
+    QVERIFY(pixelData > 0);
+    const QByteArray blob = element(0x0029, 0x0010, "LO", QByteArray("HAIP TEST ")) +
+        element(0x0029, 0x1010, "OB", QByteArray(300000, '\x5A')) +
+        element(0x0040, 0x0254, "LO", QByteArray("after the blob"));
+    bytes.insert(pixelData, blob);
+    QTemporaryDir dir;
+    const auto write = [&](const QString &name, const QByteArray &content) {
+        QFile f(dir.filePath(name));
+        return f.open(QIODevice::WriteOnly) && f.write(content) == content.size();
+    };
+    QVERIFY(write(QStringLiteral("big.dcm"), bytes));
+    QVERIFY(write(QStringLiteral("cut.dcm"), bytes.left(bytes.size() - 1000)));
+
+    const Result<DicomFile> header =
+        DicomFile::open(dir.filePath(QStringLiteral("big.dcm")), DicomFile::Content::HeaderOnly);
+    QVERIFY2(header.ok(), qPrintable(errorOf(header)));
+    QCOMPARE(header->text(Tag {0x0040, 0x0254}), QStringLiteral("after the blob"));
+    QCOMPARE(header->frameCount(), 1);
+    QCOMPARE(header->info().fileSize, qint64(bytes.size()));
+    const Result<DicomFile> cut =
+        DicomFile::open(dir.filePath(QStringLiteral("cut.dcm")), DicomFile::Content::HeaderOnly);
+    QVERIFY(!cut.ok());
+    QCOMPARE(cut.error().code(), ErrorCode::TruncatedFile);
+    const Result<DicomFile> full = DicomFile::open(dir.filePath(QStringLiteral("big.dcm")));
+    QVERIFY(full.ok());
+    QCOMPARE(full->frame(0)->data,
+             DicomFile::open(pydicomFile(QStringLiteral("test_files/MR_small.dcm")))->frame(0)->data);
 }
 
 void TestDicomFile::enhancedMultiFrameUsesFunctionalGroups()
