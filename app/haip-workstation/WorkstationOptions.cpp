@@ -1,10 +1,11 @@
 #include "WorkstationOptions.h"
 
+#include "dicom/IndexLocation.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QStandardPaths>
 
 namespace haip::app {
 
@@ -89,12 +90,7 @@ QString indexDatabasePath(const WorkstationOptions &options)
 {
     if (!options.indexDir.isEmpty())
         return QDir(options.indexDir).filePath(kIndexFileName);
-    // Until core/dicom/IndexLocation lands: the same rule (HAIP_INDEX_DIR, else the data folder).
-    const QString overridden = qEnvironmentVariable("HAIP_INDEX_DIR");
-    if (!overridden.isEmpty())
-        return QDir(QFileInfo(overridden).absoluteFilePath()).filePath(kIndexFileName);
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
-        .filePath(QStringLiteral("HAIP/haip-workstation/") + kIndexFileName);
+    return dicom::defaultIndexPath();
 }
 
 } // namespace haip::app
