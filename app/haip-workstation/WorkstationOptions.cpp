@@ -46,7 +46,11 @@ Result<WorkstationOptions> parseWorkstationOptions(const QStringList &arguments)
         QCoreApplication::translate("WorkstationOptions",
                                     "Window/level preset for the first series shown, e.g. ct-lung."),
         QStringLiteral("id"));
-    parser.addOptions({screenshot, timeout, language, indexDir, preset});
+    const QCommandLineOption theme(
+        QStringLiteral("theme"),
+        QCoreApplication::translate("WorkstationOptions", "Colour theme for this run: dark or light."),
+        QStringLiteral("name"));
+    parser.addOptions({screenshot, timeout, language, indexDir, preset, theme});
     parser.addPositionalArgument(
         QStringLiteral("path"),
         QCoreApplication::translate("WorkstationOptions", "DICOM files, folders or DICOMDIRs to open."),
@@ -83,6 +87,14 @@ Result<WorkstationOptions> parseWorkstationOptions(const QStringList &arguments)
     if (parser.isSet(indexDir))
         options.indexDir = QFileInfo(parser.value(indexDir)).absoluteFilePath();
     options.preset = parser.value(preset);
+    if (parser.isSet(theme)) {
+        options.theme = parser.value(theme).toLower();
+        if (options.theme != QLatin1String("dark") && options.theme != QLatin1String("light"))
+            return Error(
+                ErrorCode::InvalidArgument,
+                QCoreApplication::translate("WorkstationOptions", "--theme must be dark or light, not \u201c%1\u201d.")
+                    .arg(parser.value(theme)));
+    }
     return options;
 }
 

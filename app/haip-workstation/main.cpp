@@ -61,7 +61,8 @@ int main(int argc, char *argv[])
     const QString language =
         haip::installTranslators(app, options->language.isEmpty() ? appSettings.language() : options->language);
     haip::ui::Theme::applyFonts(language);
-    haip::ui::Theme(appSettings.theme()).apply(app);
+    haip::ui::Theme(options->theme.isEmpty() ? appSettings.theme() : haip::ui::Theme::kindFromName(options->theme))
+        .apply(app);
 
     haip::ui::MainWindow window(haip::app::indexDatabasePath(*options), *settings);
     if (!options->preset.isEmpty()) {

@@ -6,14 +6,18 @@
 #include "TestSupport.h"
 #include "browser/StudyBrowser.h"
 #include "browser/StudyBrowserModel.h"
+#include "common/AboutDialog.h"
+#include "common/AppSettings.h"
 #include "common/Library.h"
 #include "common/ProblemsPanel.h"
 #include "common/ProgressStatus.h"
+#include "common/SettingsDialog.h"
 #include "dicom/Phantom.h"
 #include "theme/Theme.h"
 #include "viewer/ViewerWidget.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QDropEvent>
@@ -47,6 +51,10 @@ private slots:
     void testDroppedFolderOpensFirstSeriesAndListsProblems();
     void testOpenFilesThroughDialogSeam();
     void testWindowLayoutRestored();
+    void testCancelStopsOpening();
+    void testShortcutsAreUnambiguous();
+    void testSettingsDialogStoresThemeAndLanguage();
+    void testAboutNamesVersionsAndRegulatoryStatus();
 
 private:
     QString indexPath() const { return m_work.filePath(QStringLiteral("index/index.sqlite")); }
@@ -215,6 +223,92 @@ void TestMainWindow::testWindowLayoutRestored()
     QVERIFY(window.browserDock()->isHidden());
     window.browserDock()->show();
     QVERIFY(window.close());
+}
+
+void TestMainWindow::testCancelStopsOpening()
+{
+    QSettings settings(m_work.filePath(QStringLiteral("cancel.ini")), QSettings::IniFormat);
+    MainWindow window(m_work.filePath(QStringLiteral("index-cancel/index.sqlite")), settings);
+    window.show();
+    QSignalSpy imported(&window, &MainWindow::importFinished);
+    window.openPaths({m_studyDir});
+    QVERIFY(window.isBusy());
+    window.progressStatus()->cancelButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(imported.count() == 1, kLoadTimeoutMs);
+    const auto summary = imported.first().first().value<haip::dicom::ImportSummary>();
+    QVERIFY(summary.cancelled);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), kLoadTimeoutMs);
+    QVERIFY(window.progressStatus()->bar()->isHidden());
+    QVERIFY2(window.progressStatus()->text().contains(QStringLiteral("cancelled")),
+             qPrintable(window.progressStatus()->text()));
+    QVERIFY(!window.hasImage());
+}
+
+void TestMainWindow::testShortcutsAreUnambiguous()
+{
+    QSettings settings(m_work.filePath(QStringLiteral("keys.ini")), QSettings::IniFormat);
+    MainWindow window(m_work.filePath(QStringLiteral("index-keys/index.sqlite")), settings);
+    QList<QAction *> actions = window.findChildren<QAction *>();
+    actions += window.viewer()->viewerActions();
+    QHash<QKeySequence, QAction *> owner;
+    QStringList clashes;
+    for (QAction *action : std::as_const(actions)) {
+        for (const QKeySequence &key : action->shortcuts()) {
+            QAction *other = owner.value(key);
+            if (other && other != action)
+                clashes << QStringLiteral("%1: %2 / %3").arg(key.toString(), other->text(), action->text());
+            owner.insert(key, action);
+        }
+    }
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QStringLiteral("; "))));
+    // The platform's standard keys for the shell's own commands.
+    QCOMPARE(window.findChild<QAction *>(QStringLiteral("openFilesAction"))->shortcut(),
+             QKeySequence(QKeySequence::Open));
+    QCOMPARE(window.findChild<QAction *>(QStringLiteral("findAction"))->shortcut(), QKeySequence(QKeySequence::Find));
+    QCOMPARE(window.findChild<QAction *>(QStringLiteral("quitAction"))->shortcut(), QKeySequence(QKeySequence::Quit));
+}
+
+void TestMainWindow::testSettingsDialogStoresThemeAndLanguage()
+{
+    QSettings settings(m_work.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    MainWindow window(m_work.filePath(QStringLiteral("index-settings/index.sqlite")), settings);
+    window.show();
+    window.findChild<QAction *>(QStringLiteral("settingsAction"))->trigger();
+    // Shown without blocking (open(), not exec()): the test goes on while it is up.
+    auto *dialog = window.findChild<haip::ui::SettingsDialog *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    dialog->themeBox()->setCurrentIndex(dialog->themeBox()->findData(QStringLiteral("light")));
+    dialog->languageBox()->setCurrentIndex(dialog->languageBox()->findData(QStringLiteral("ja")));
+    dialog->accept();
+
+    haip::ui::AppSettings stored(settings);
+    QCOMPARE(stored.theme(), haip::ui::ThemeKind::Light);
+    QCOMPARE(stored.language(), QStringLiteral("ja"));
+    // The theme applies at once; the language at the next start.
+    QCOMPARE(QApplication::palette().color(QPalette::Window),
+             haip::ui::Theme(haip::ui::ThemeKind::Light).palette().color(QPalette::Window));
+    haip::ui::Theme(haip::ui::ThemeKind::Dark).apply(*qApp);
+}
+
+void TestMainWindow::testAboutNamesVersionsAndRegulatoryStatus()
+{
+    QSettings settings(m_work.filePath(QStringLiteral("about.ini")), QSettings::IniFormat);
+    MainWindow window(m_work.filePath(QStringLiteral("index-about/index.sqlite")), settings);
+    window.show();
+    window.findChild<QAction *>(QStringLiteral("aboutAction"))->trigger();
+    auto *about = window.findChild<haip::ui::AboutDialog *>();
+    QVERIFY(about);
+    QTRY_VERIFY(about->isVisible());
+    const QString text = about->text();
+    QVERIFY2(text.contains(QString::fromLatin1(qVersion())), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("DCMTK 3.6")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("OpenJPEG 2.")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("research use only")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("primary diagnosis")), qPrintable(text));
+    const QString shot = QDir(haip::test::artifactsDir()).filePath(QStringLiteral("about-dialog.png"));
+    QVERIFY(about->grab().save(shot));
+    about->close();
 }
 
 QTEST_MAIN(TestMainWindow)
