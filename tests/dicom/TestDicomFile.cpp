@@ -84,6 +84,7 @@ private slots:
     void enhancedMultiFrameUsesFunctionalGroups();
     void lutSequencesAndWindowsAreRead();
     void paletteColourKeepsIndices();
+    void multiFragmentFramesDecodeInAnyOrder();
 
 private:
     LibraryScope m_library;
@@ -95,7 +96,9 @@ void TestDicomFile::initTestCase()
     QVERIFY(m_samples.isValid());
     const QString script =
         QDir(QStringLiteral(HAIP_SOURCE_DIR)).filePath(QStringLiteral("tests/dicom/display_samples.py"));
-    const ProcessResult r = run(QStringLiteral("/usr/bin/python3"), {script, m_samples.path()});
+    const ProcessResult r =
+        run(QStringLiteral("/usr/bin/python3"),
+            {script, m_samples.path(), pydicomFile(QStringLiteral("test_files/SC_rgb_jpeg_dcmtk.dcm"))});
     QVERIFY2(r.exitCode == 0,
              qPrintable(QStringLiteral("display_samples.py (needs python3-pydicom, python3-numpy): ") +
                         QString::fromUtf8(r.err)));
@@ -521,6 +524,23 @@ void TestDicomFile::paletteColourKeepsIndices()
     QCOMPARE(palette.red.lookup(128), quint16(128 * 256));
     QCOMPARE(palette.green.lookup(255), quint16(255 * 128));
     QCOMPARE(palette.blue.lookup(3), quint16(3));
+}
+
+void TestDicomFile::multiFragmentFramesDecodeInAnyOrder()
+{
+    // Three copies of SC_rgb_jpeg_dcmtk's frame, two fragments each, empty offset table: the
+    // last frame first, as a viewer loading middle-out would ask for it.
+    const Result<DicomFile> single = DicomFile::open(pydicomFile(QStringLiteral("test_files/SC_rgb_jpeg_dcmtk.dcm")));
+    const Result<DicomFile> file = DicomFile::open(m_samples.filePath(QStringLiteral("jpeg_fragments.dcm")));
+    QVERIFY2(file.ok(), qPrintable(errorOf(file)));
+    QCOMPARE(file->frameCount(), 3);
+    const Result<Frame> expected = single->frame(0);
+    QVERIFY(expected.ok());
+    for (int i : {2, 0, 1}) {
+        const Result<Frame> frame = file->frame(i);
+        QVERIFY2(frame.ok(), qPrintable(frame.ok() ? QString() : frame.error().detail()));
+        QCOMPARE(frame->data, expected->data);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDicomFile)

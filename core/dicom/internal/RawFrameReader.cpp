@@ -8,6 +8,8 @@
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcerror.h>
 #include <dcmtk/dcmdata/dcpixel.h>
+#include <dcmtk/dcmdata/dcpixseq.h>
+#include <dcmtk/dcmdata/dcpxitem.h>
 #include <dcmtk/dcmdata/dcxfer.h>
 
 #include <algorithm>
@@ -66,13 +68,62 @@ QByteArray unpackBits(const Uint8 *bytes, qint64 firstBit, qint64 bitCount)
     return out;
 }
 
+// The encapsulated pixel sequence of the data set, or nullptr.
+DcmPixelSequence *pixelSequence(DcmPixelData &pixelData)
+{
+    E_TransferSyntax repType = EXS_Unknown;
+    const DcmRepresentationParameter *repParam = nullptr;
+    pixelData.getOriginalRepresentationKey(repType, repParam);
+    DcmPixelSequence *sequence = nullptr;
+    if (pixelData.getEncapsulatedRepresentation(repType, repParam, sequence).bad())
+        return nullptr;
+    return sequence;
+}
+
+bool fragmentEndsFrame(DcmPixelItem &item)
+{
+    // JPEG, JPEG-LS (EOI) and JPEG 2000 (EOC) streams all end with FFD9, maybe plus one pad byte.
+    Uint8 *bytes = nullptr;
+    const Uint32 length = item.getLength();
+    if (length < 2 || item.getUint8Array(bytes).bad() || bytes == nullptr)
+        return false;
+    Uint32 end = length;
+    if (bytes[end - 1] == 0x00)
+        --end;
+    return end >= 2 && bytes[end - 2] == 0xFF && bytes[end - 1] == 0xD9;
+}
+
+// First fragment of every frame, found from the end-of-image markers, for multi-frame data with
+// several fragments per frame and an empty offset table, where DCMTK can only decode frames in
+// order. Empty when the markers do not give exactly `frames` frames.
+QVector<quint32> scanFrameStarts(DcmPixelSequence &sequence, int frames)
+{
+    QVector<quint32> starts;
+    const unsigned long count = sequence.card();
+    bool atStart = true;
+    for (unsigned long i = 1; i < count; ++i) {
+        DcmPixelItem *item = nullptr;
+        if (sequence.getItem(item, i).bad() || item == nullptr)
+            return {};
+        if (atStart)
+            starts.append(quint32(i));
+        atStart = fragmentEndsFrame(*item);
+    }
+    return starts.size() == frames ? starts : QVector<quint32>();
+}
+
 } // namespace
 
 RawFrameReader::RawFrameReader(DcmDataset &dataset,
                                E_TransferSyntax transferSyntax,
                                const PixelModule &module,
-                               QString name)
-    : m_dataset(dataset), m_transferSyntax(transferSyntax), m_module(module), m_name(std::move(name))
+                               QString name,
+                               QVector<quint32> *frameStarts)
+    : m_dataset(dataset)
+    , m_transferSyntax(transferSyntax)
+    , m_frameStarts(frameStarts)
+    , m_module(module)
+    , m_name(std::move(name))
 { }
 
 Result<RawFrame> RawFrameReader::read(int index)
@@ -150,7 +201,20 @@ Result<RawFrame> RawFrameReader::readEncapsulated(int index)
 
     RawFrame frame;
     frame.data = QByteArray(qsizetype(bufferSize), Qt::Uninitialized);
-    Uint32 startFragment = 0;
+    Uint32 startFragment = 0; // 0: DCMTK finds it (first frame, one fragment per frame, offset table)
+    if (index > 0 && m_frameStarts != nullptr) {
+        DcmPixelSequence *sequence = pixelSequence(*pixelData);
+        const unsigned long fragments = sequence != nullptr ? sequence->card() : 0;
+        DcmPixelItem *offsetTable = nullptr;
+        const bool emptyOffsetTable = sequence != nullptr && sequence->getItem(offsetTable, 0).good() &&
+            offsetTable != nullptr && offsetTable->getLength() == 0;
+        if (fragments > static_cast<unsigned long>(m_module.numberOfFrames) + 1 && emptyOffsetTable) {
+            if (m_frameStarts->isEmpty())
+                *m_frameStarts = scanFrameStarts(*sequence, m_module.numberOfFrames);
+            if (index < m_frameStarts->size())
+                startFragment = (*m_frameStarts)[index];
+        }
+    }
     OFString colorModel;
     const OFCondition cond = pixelData->getUncompressedFrame(
         &m_dataset, Uint32(index), startFragment, frame.data.data(), Uint32(bufferSize), colorModel);
