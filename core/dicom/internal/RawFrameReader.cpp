@@ -20,6 +20,8 @@ namespace haip::dicom::internal {
 
 namespace {
 
+constexpr qint64 kMaxDecodedFrameBytes = qint64(1) << 30;
+
 DcmPixelData *findPixelData(DcmDataset &dataset)
 {
     DcmElement *element = nullptr;
@@ -112,6 +114,48 @@ QVector<quint32> scanFrameStarts(DcmPixelSequence &sequence, int frames)
     return starts.size() == frames ? starts : QVector<quint32>();
 }
 
+// DCMTK 3.6.7's RLE decoder trusts the segment offsets of the RLE header (PS3.5 G.5) and reads
+// past the fragment when they are wrong, so the header is checked here first: 1-15 segments, one
+// per byte of each sample, the first at byte 64, offsets rising and inside the frame's data.
+QString rleHeaderProblem(DcmPixelSequence &sequence, int frames, int index, int expectedSegments)
+{
+    const unsigned long count = sequence.card();
+    unsigned long first = 1;
+    unsigned long last = count - 1;
+    if (frames > 1) {
+        if (count != static_cast<unsigned long>(frames) + 1)
+            return QStringLiteral("RLE needs one fragment per frame: %1 fragments for %2 frames")
+                .arg(count - 1)
+                .arg(frames);
+        first = last = static_cast<unsigned long>(index) + 1;
+    }
+    if (count < 2)
+        return QStringLiteral("no RLE fragment");
+    qint64 total = 0;
+    for (unsigned long i = first; i <= last; ++i) {
+        DcmPixelItem *item = nullptr;
+        if (sequence.getItem(item, i).bad() || item == nullptr)
+            return QStringLiteral("missing RLE fragment %1").arg(i);
+        total += item->getLength();
+    }
+    DcmPixelItem *item = nullptr;
+    Uint8 *bytes = nullptr;
+    if (sequence.getItem(item, first).bad() || item == nullptr || item->getLength() < 64 ||
+        item->getUint8Array(bytes).bad() || bytes == nullptr)
+        return QStringLiteral("RLE header shorter than 64 bytes");
+    const quint32 segments = qFromLittleEndian<quint32>(bytes);
+    if (segments < 1 || segments > 15 || int(segments) != expectedSegments)
+        return QStringLiteral("RLE header names %1 segments, the image needs %2").arg(segments).arg(expectedSegments);
+    qint64 previous = 0;
+    for (quint32 s = 0; s < segments; ++s) {
+        const qint64 offset = qFromLittleEndian<quint32>(bytes + 4 * (s + 1));
+        if ((s == 0 && offset != 64) || offset <= previous || offset >= total)
+            return QStringLiteral("RLE segment %1 starts at byte %2 of %3").arg(s).arg(offset).arg(total);
+        previous = offset;
+    }
+    return {};
+}
+
 } // namespace
 
 RawFrameReader::RawFrameReader(DcmDataset &dataset,
@@ -196,8 +240,20 @@ Result<RawFrame> RawFrameReader::readEncapsulated(int index)
     const qint64 decodedBytes = m_module.pixelsPerFrame() * m_module.samplesPerPixel * m_module.bytesPerSample();
     qint64 bufferSize = std::max<qint64>(decodedBytes, dcmtkFrameSize);
     bufferSize += bufferSize & 1; // DCMTK may swap 16-bit words in place
-    if (bufferSize > 0x7FFFFFFF)
+    // A frame whose compressed form is small can claim any size; refuse frames no workstation
+    // image reaches (4096 x 4096 RGB 16-bit is 96 MiB) before allocating for them.
+    if (bufferSize > kMaxDecodedFrameBytes)
         return Error(ErrorCode::FileTooLarge, QStringLiteral("frame of %1 bytes").arg(bufferSize), m_name);
+
+    if (m_transferSyntax == EXS_RLELossless) {
+        DcmPixelSequence *sequence = pixelSequence(*pixelData);
+        if (sequence == nullptr)
+            return Error(ErrorCode::CorruptPixelData, QStringLiteral("no RLE fragments"), m_name);
+        const QString problem = rleHeaderProblem(
+            *sequence, m_module.numberOfFrames, index, m_module.samplesPerPixel * m_module.bytesPerSample());
+        if (!problem.isEmpty())
+            return Error(ErrorCode::CorruptPixelData, problem, m_name);
+    }
 
     RawFrame frame;
     frame.data = QByteArray(qsizetype(bufferSize), Qt::Uninitialized);
