@@ -9,8 +9,8 @@
 // PN) — a '\' in the result is always a value delimiter, so callers split the decoded text,
 // never the raw bytes (a GB18030 or Shift_JIS trail byte may be 0x5C). Padding is removed:
 // trailing spaces and NULs of each value, and for PN trailing empty component groups
-// ("Wang^XiaoDong=王^小東=" → "Wang^XiaoDong=王^小東"; a null group and an omitted one mean the
-// same name, PS3.5 §6.2.1.1).
+// ("Wang^XiaoDong=王^小東=" → "Wang^XiaoDong=王^小東": an empty trailing group and an omitted
+// one name the same person, and pydicom reads them so too).
 //
 // Leniencies, so real-world bytes still read (never a crash, never a lost remainder):
 // undecodable bytes and unknown escape sequences become U+FFFD; a G1 byte after a delimiter
@@ -19,8 +19,10 @@
 // whose high bytes are valid UTF-8 is read as UTF-8. Terms are matched ignoring case and
 // misplaced ' ', '_', '-'.
 //
-// Platform: single-byte sets and JIS X 0201 use own tables; JIS X 0208/0212, KS X 1001,
-// GB 2312, GB18030 and GBK go through QStringDecoder (ICU) — see internal/PlatformCodecs.h.
+// Platform: single-byte sets, JIS X 0201 and JIS X 0208 use own tables, so ISO_IR 13 and
+// ISO 2022 IR 13/87 decode the same everywhere; JIS X 0212, KS X 1001, GB 2312, GB18030 and GBK
+// go through QStringDecoder (ICU) — see internal/PlatformCodecs.h; where a Qt build lacks a
+// codec, the term is reported unsupported rather than decoded wrongly.
 // Thread-safe: decode() is const and keeps no state between calls.
 #pragma once
 

@@ -29,6 +29,8 @@ Q_LOGGING_CATEGORY(lcDicomFile, "haip.dicom.file")
 // Files larger than this are refused before reading: QByteArray and DCMTK's 32-bit lengths
 // cannot hold more, and no single instance this workstation reads comes near it.
 constexpr qint64 kMaxFileSize = qint64(2000) * 1024 * 1024;
+// First read of a HeaderOnly open; headers of real images fit (grown by 4x when they do not).
+constexpr qint64 kHeaderChunk = 64 * 1024;
 
 TextKind textKindOf(DcmEVR vr)
 {
@@ -77,9 +79,27 @@ Result<DicomFile> DicomFile::open(const QString &path, Content content)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error(ErrorCode::FileUnreadable, file.errorString(), path);
-    QByteArray bytes = file.readAll();
-    if (file.error() != QFileDevice::NoError)
-        return Error(ErrorCode::FileUnreadable, file.errorString(), path);
+    const qint64 size = file.size();
+
+    // HeaderOnly reads only the start of the file, growing it until the parse reaches Pixel Data
+    // or the end: indexing a folder of large multi-frame files then reads kilobytes, not gigabytes.
+    QByteArray bytes;
+    qint64 want = content == Content::HeaderOnly ? kHeaderChunk : size;
+    for (;;) {
+        const QByteArray more = file.read(std::max<qint64>(0, want - bytes.size()));
+        if (file.error() != QFileDevice::NoError)
+            return Error(ErrorCode::FileUnreadable, file.errorString(), path);
+        bytes += more;
+        const bool whole = bytes.size() >= size || more.isEmpty();
+        if (whole)
+            break;
+        Result<ParsedDataset> parsed = parseDataset(bytes, path, true, size);
+        if (parsed && parsed->pixelDataSkipped)
+            return fromParsed(std::move(*parsed), path, size, content);
+        if (!parsed && parsed.error().code() != ErrorCode::TruncatedFile)
+            return parsed.error(); // a fault in the part read is a fault of the file
+        want *= 4;
+    }
     file.close();
     return fromBytes(bytes, path, content);
 }
@@ -89,17 +109,21 @@ Result<DicomFile> DicomFile::fromBytes(const QByteArray &bytes, const QString &n
     Result<ParsedDataset> parsed = parseDataset(bytes, name, content == Content::HeaderOnly);
     if (!parsed)
         return parsed.error();
+    return fromParsed(std::move(*parsed), name, bytes.size(), content);
+}
+
+DicomFile DicomFile::fromParsed(internal::ParsedDataset parsed, const QString &name, qint64 size, Content content)
+{
     auto impl = std::make_unique<Impl>();
     impl->path = name;
-    impl->fileSize = bytes.size();
+    impl->fileSize = size;
     impl->content = content;
-    impl->file = std::move(parsed->file);
-    impl->pixelDataSkipped = parsed->pixelDataSkipped;
-    impl->transferSyntax = parsed->transferSyntax;
-    if (!parsed->repair.isEmpty())
-        qCInfo(lcDicomFile) << "read despite a writer defect:" << parsed->repair;
-    QStringList charsets = rawStrings(impl->dataset(), tags::SpecificCharacterSet);
-    impl->charset = CharsetDecoder(charsets);
+    impl->file = std::move(parsed.file);
+    impl->pixelDataSkipped = parsed.pixelDataSkipped;
+    impl->transferSyntax = parsed.transferSyntax;
+    if (!parsed.repair.isEmpty())
+        qCInfo(lcDicomFile) << "read despite a writer defect:" << parsed.repair;
+    impl->charset = CharsetDecoder(rawStrings(impl->dataset(), tags::SpecificCharacterSet));
     return DicomFile(std::move(impl));
 }
 
@@ -222,6 +246,10 @@ Result<Frame> DicomFile::frame(int index) const
         return Error(ErrorCode::NoPixelData, QStringLiteral("opened without pixel data (header only)"), d->path);
     if (!d->hasPixelData())
         return Error(ErrorCode::NoPixelData, QStringLiteral("no Pixel Data (7FE0,0010)"), d->path);
+    // A syntax DCMTK does not know (e.g. HTJ2K in DCMTK 3.6.7): the pixels cannot be interpreted.
+    const QString declared = rawString(tags::TransferSyntaxUid);
+    if (!declared.isEmpty() && DcmXfer(declared.toLatin1().constData()).getXfer() == EXS_Unknown)
+        return Error(ErrorCode::UnsupportedTransferSyntax, declared, d->path);
     Result<PixelModule> module = readPixelModule(d->dataset(), d->path);
     if (!module)
         return module.error();

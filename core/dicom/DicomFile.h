@@ -20,6 +20,10 @@
 
 namespace haip::dicom {
 
+namespace internal {
+struct ParsedDataset;
+}
+
 class DicomFile
 {
 public:
@@ -69,6 +73,7 @@ public:
 private:
     struct Impl;
     explicit DicomFile(std::unique_ptr<Impl> impl);
+    static DicomFile fromParsed(internal::ParsedDataset parsed, const QString &name, qint64 size, Content content);
     std::unique_ptr<Impl> d;
 };
 

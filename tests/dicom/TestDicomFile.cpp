@@ -78,6 +78,9 @@ private slots:
     void brokenFilesFailWithTheirReason_data();
     void brokenFilesFailWithTheirReason();
     void frameIndexIsChecked();
+    void unsupportedSyntaxesAreNamed_data();
+    void unsupportedSyntaxesAreNamed();
+    void headerOnlyReadsLargeHeadersInPieces();
     void enhancedMultiFrameUsesFunctionalGroups();
     void lutSequencesAndWindowsAreRead();
     void paletteColourKeepsIndices();
@@ -236,6 +239,10 @@ void TestDicomFile::textDecodesThroughCharacterSet()
     QCOMPARE(french->rawString(tags::PatientName).toLatin1(), QByteArray("Buc^J\xe9r\xf4me"));
     const Result<DicomFile> ct = DicomFile::open(pydicomFile(QStringLiteral("test_files/CT_small.dcm")));
     QCOMPARE(ct->text(tags::PatientName), QStringLiteral("CompressedSamples^CT1"));
+    // ISO 2022 IR 87 person name, decoded per component group (not by DCMTK's iconv).
+    const Result<DicomFile> japanese = DicomFile::open(pydicomFile(QStringLiteral("charset_files/chrH31.dcm")));
+    QCOMPARE(japanese->text(tags::PatientName),
+             QStringLiteral("Yamada^Tarou=\u5c71\u7530^\u592a\u90ce=\u3084\u307e\u3060^\u305f\u308d\u3046"));
 }
 
 void TestDicomFile::infoSummarisesInstance()
@@ -378,6 +385,65 @@ void TestDicomFile::frameIndexIsChecked()
     QCOMPARE(missing.error().subject(), QStringLiteral("/nonexistent/file.dcm"));
     const Result<DicomFile> folder = DicomFile::open(pydicomData());
     QCOMPARE(folder.error().code(), ErrorCode::FileUnreadable);
+}
+
+void TestDicomFile::unsupportedSyntaxesAreNamed_data()
+{
+    QTest::addColumn<QByteArray>("uid");
+    QTest::newRow("JPEG 2000 Part 2, no codec") << QByteArray("1.2.840.10008.1.2.4.92");
+    QTest::newRow("unknown to DCMTK") << QByteArray("1.2.840.10008.1.2.4.99");
+}
+
+void TestDicomFile::unsupportedSyntaxesAreNamed()
+{
+    // MR_small_jp2klossless with its meta header's syntax (same length) replaced.
+    QFETCH(QByteArray, uid);
+    QByteArray bytes = readCorpus(QStringLiteral("test_files/MR_small_jp2klossless.dcm"));
+    const qsizetype at = bytes.indexOf(QByteArray("1.2.840.10008.1.2.4.90"));
+    QVERIFY(at > 128 && at < 400);
+    bytes.replace(at, uid.size(), uid);
+    const Result<DicomFile> file = DicomFile::fromBytes(bytes, QStringLiteral("patched"));
+    QVERIFY2(file.ok(), qPrintable(errorOf(file)));
+    QCOMPARE(file->transferSyntaxUid(), QString::fromLatin1(uid));
+    const Result<Frame> frame = file->frame(0);
+    QVERIFY(!frame.ok());
+    QCOMPARE(frame.error().code(), ErrorCode::UnsupportedTransferSyntax);
+    QCOMPARE(frame.error().subject(), QStringLiteral("patched"));
+}
+
+void TestDicomFile::headerOnlyReadsLargeHeadersInPieces()
+{
+    // MR_small with a 300 kB private blob and one more attribute in front of Pixel Data: the
+    // HeaderOnly open reads the file in growing pieces and must still see everything up to it.
+    QByteArray bytes = readCorpus(QStringLiteral("test_files/MR_small.dcm"));
+    const qsizetype pixelData = bytes.lastIndexOf(QByteArray("\xE0\x7F\x10\x00OW", 6));
+    QVERIFY(pixelData > 0);
+    const QByteArray blob = element(0x0029, 0x0010, "LO", QByteArray("HAIP TEST ")) +
+        element(0x0029, 0x1010, "OB", QByteArray(300000, '\x5A')) +
+        element(0x0040, 0x0254, "LO", QByteArray("after the blob"));
+    bytes.insert(pixelData, blob);
+    QTemporaryDir dir;
+    const auto write = [&](const QString &name, const QByteArray &content) {
+        QFile f(dir.filePath(name));
+        return f.open(QIODevice::WriteOnly) && f.write(content) == content.size();
+    };
+    QVERIFY(write(QStringLiteral("big.dcm"), bytes));
+    QVERIFY(write(QStringLiteral("cut.dcm"), bytes.left(bytes.size() - 1000)));
+
+    const Result<DicomFile> header =
+        DicomFile::open(dir.filePath(QStringLiteral("big.dcm")), DicomFile::Content::HeaderOnly);
+    QVERIFY2(header.ok(), qPrintable(errorOf(header)));
+    QCOMPARE(header->text(Tag {0x0040, 0x0254}), QStringLiteral("after the blob"));
+    QCOMPARE(header->frameCount(), 1);
+    QCOMPARE(header->info().fileSize, qint64(bytes.size()));
+    const Result<DicomFile> cut =
+        DicomFile::open(dir.filePath(QStringLiteral("cut.dcm")), DicomFile::Content::HeaderOnly);
+    QVERIFY(!cut.ok());
+    QCOMPARE(cut.error().code(), ErrorCode::TruncatedFile);
+    const Result<DicomFile> full = DicomFile::open(dir.filePath(QStringLiteral("big.dcm")));
+    QVERIFY(full.ok());
+    QCOMPARE(full->frame(0)->data,
+             DicomFile::open(pydicomFile(QStringLiteral("test_files/MR_small.dcm")))->frame(0)->data);
 }
 
 void TestDicomFile::enhancedMultiFrameUsesFunctionalGroups()

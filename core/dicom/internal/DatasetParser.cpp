@@ -35,7 +35,7 @@ bool isUpperAsciiVr(char a, char b)
 // inside with a length error. A real data set (or a meta header without preamble) starts with a
 // low, even group — file meta (0002), identifying (0008), sometimes group lengths (xxxx,0000) —
 // followed either by a two-letter VR or by a 32-bit length that fits the file.
-bool looksLikeBareDataset(const QByteArray &bytes)
+bool looksLikeBareDataset(const QByteArray &bytes, qint64 totalSize)
 {
     if (bytes.size() < 8)
         return false;
@@ -51,7 +51,7 @@ bool looksLikeBareDataset(const QByteArray &bytes)
         return true;
     const quint32 implicitLength =
         plausibleGroup(groupLe) ? qFromLittleEndian<quint32>(p + 4) : qFromBigEndian<quint32>(p + 4);
-    return implicitLength <= quint32(bytes.size() - 8);
+    return qint64(implicitLength) <= totalSize - 8;
 }
 
 Error mapParseFailure(const OFCondition &cond, const QString &name, qint64 offset)
@@ -78,7 +78,8 @@ struct PixelDataHeader
     bool fits = true;
 };
 
-PixelDataHeader inspectPixelDataHeader(const QByteArray &bytes, qsizetype valueStart, const DcmXfer &xfer)
+PixelDataHeader
+inspectPixelDataHeader(const QByteArray &bytes, qsizetype valueStart, qint64 totalSize, const DcmXfer &xfer)
 {
     PixelDataHeader header;
     const qsizetype headerSize = xfer.isExplicitVR() ? 12 : 8;
@@ -98,7 +99,7 @@ PixelDataHeader inspectPixelDataHeader(const QByteArray &bytes, qsizetype valueS
     header.present = true;
     const quint32 length = u32(p + headerSize - 4);
     if (length != std::numeric_limits<quint32>::max()) // undefined length: encapsulated fragments
-        header.fits = qint64(length) <= qint64(bytes.size() - valueStart);
+        header.fits = qint64(length) <= totalSize - valueStart;
     return header;
 }
 
@@ -170,13 +171,15 @@ void relabelEncapsulatedPixelData(DcmDataset &dataset, E_TransferSyntax xfer)
 
 } // namespace
 
-Result<ParsedDataset> parseDataset(const QByteArray &bytes, const QString &name, bool headerOnly)
+Result<ParsedDataset> parseDataset(const QByteArray &bytes, const QString &name, bool headerOnly, qint64 totalSize)
 {
+    if (totalSize < bytes.size())
+        totalSize = bytes.size();
     if (bytes.isEmpty())
         return Error(ErrorCode::NotDicom, QStringLiteral("the file is empty"), name);
     const bool part10 = hasPart10Magic(bytes);
-    if (!part10 && !looksLikeBareDataset(bytes)) {
-        if (looksLikeBareDataset(bytes.mid(1)) && isUpperAsciiVr(bytes.at(5), bytes.at(6)))
+    if (!part10 && !looksLikeBareDataset(bytes, totalSize)) {
+        if (looksLikeBareDataset(bytes.mid(1), totalSize - 1) && isUpperAsciiVr(bytes.at(5), bytes.at(6)))
             return Error(ErrorCode::CorruptDataset,
                          QStringLiteral("a stray byte precedes the data set, which starts at byte 1"),
                          name);
@@ -219,11 +222,11 @@ Result<ParsedDataset> parseDataset(const QByteArray &bytes, const QString &name,
     parsed.repair = repair;
     if (headerOnly) {
         const PixelDataHeader header =
-            inspectPixelDataHeader(bytes, qsizetype(attempt.offset), DcmXfer(dataset->getOriginalXfer()));
+            inspectPixelDataHeader(bytes, qsizetype(attempt.offset), totalSize, DcmXfer(dataset->getOriginalXfer()));
         if (header.present && !header.fits)
             return Error(ErrorCode::TruncatedFile,
                          QStringLiteral("Pixel Data (7FE0,0010) is longer than the %1 bytes left")
-                             .arg(bytes.size() - attempt.offset),
+                             .arg(totalSize - attempt.offset),
                          name);
         // Inside a deflated stream the bytes are compressed: whatever follows the stop is Pixel Data.
         const bool deflated = DcmXfer(dataset->getOriginalXfer()).getStreamCompression() != ESC_none;

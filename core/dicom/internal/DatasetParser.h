@@ -29,7 +29,9 @@ struct ParsedDataset
 };
 
 // `headerOnly` stops parsing at Pixel Data (7FE0,0010); its element header is still checked
-// against the bytes left, so a file truncated inside Pixel Data fails here too.
-Result<ParsedDataset> parseDataset(const QByteArray &bytes, const QString &name, bool headerOnly);
+// against the bytes left, so a file truncated inside Pixel Data fails here too. `bytes` may then
+// be only the start of a file of `totalSize` bytes: a parse that ends with the buffer rather than
+// at Pixel Data (pixelDataSkipped false) or fails as truncated must be retried with more bytes.
+Result<ParsedDataset> parseDataset(const QByteArray &bytes, const QString &name, bool headerOnly, qint64 totalSize = 0);
 
 } // namespace haip::dicom::internal
