@@ -246,6 +246,10 @@ Result<Frame> DicomFile::frame(int index) const
         return Error(ErrorCode::NoPixelData, QStringLiteral("opened without pixel data (header only)"), d->path);
     if (!d->hasPixelData())
         return Error(ErrorCode::NoPixelData, QStringLiteral("no Pixel Data (7FE0,0010)"), d->path);
+    // A syntax DCMTK does not know (e.g. HTJ2K in DCMTK 3.6.7): the pixels cannot be interpreted.
+    const QString declared = rawString(tags::TransferSyntaxUid);
+    if (!declared.isEmpty() && DcmXfer(declared.toLatin1().constData()).getXfer() == EXS_Unknown)
+        return Error(ErrorCode::UnsupportedTransferSyntax, declared, d->path);
     Result<PixelModule> module = readPixelModule(d->dataset(), d->path);
     if (!module)
         return module.error();

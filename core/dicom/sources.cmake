@@ -52,8 +52,9 @@ target_sources(haip_core PRIVATE
     dicom/IndexGeometry.cpp dicom/IndexGeometry.h
     dicom/IndexLocation.cpp dicom/IndexLocation.h
     dicom/IndexSchema.cpp dicom/IndexSchema.h
-    dicom/Importer.h
+    dicom/Importer.cpp dicom/Importer.h
     dicom/SqlExec.cpp dicom/SqlExec.h
+    dicom/ThumbnailMaker.cpp dicom/ThumbnailMaker.h
 )
 # The index schema lives in haip_core itself, so every program linking it can open an index.
 qt_add_resources(haip_core haip_index_schema

@@ -78,6 +78,8 @@ private slots:
     void brokenFilesFailWithTheirReason_data();
     void brokenFilesFailWithTheirReason();
     void frameIndexIsChecked();
+    void unsupportedSyntaxesAreNamed_data();
+    void unsupportedSyntaxesAreNamed();
     void headerOnlyReadsLargeHeadersInPieces();
     void enhancedMultiFrameUsesFunctionalGroups();
     void lutSequencesAndWindowsAreRead();
@@ -237,6 +239,10 @@ void TestDicomFile::textDecodesThroughCharacterSet()
     QCOMPARE(french->rawString(tags::PatientName).toLatin1(), QByteArray("Buc^J\xe9r\xf4me"));
     const Result<DicomFile> ct = DicomFile::open(pydicomFile(QStringLiteral("test_files/CT_small.dcm")));
     QCOMPARE(ct->text(tags::PatientName), QStringLiteral("CompressedSamples^CT1"));
+    // ISO 2022 IR 87 person name, decoded per component group (not by DCMTK's iconv).
+    const Result<DicomFile> japanese = DicomFile::open(pydicomFile(QStringLiteral("charset_files/chrH31.dcm")));
+    QCOMPARE(japanese->text(tags::PatientName),
+             QStringLiteral("Yamada^Tarou=\u5c71\u7530^\u592a\u90ce=\u3084\u307e\u3060^\u305f\u308d\u3046"));
 }
 
 void TestDicomFile::infoSummarisesInstance()
@@ -379,6 +385,30 @@ void TestDicomFile::frameIndexIsChecked()
     QCOMPARE(missing.error().subject(), QStringLiteral("/nonexistent/file.dcm"));
     const Result<DicomFile> folder = DicomFile::open(pydicomData());
     QCOMPARE(folder.error().code(), ErrorCode::FileUnreadable);
+}
+
+void TestDicomFile::unsupportedSyntaxesAreNamed_data()
+{
+    QTest::addColumn<QByteArray>("uid");
+    QTest::newRow("JPEG 2000 Part 2, no codec") << QByteArray("1.2.840.10008.1.2.4.92");
+    QTest::newRow("unknown to DCMTK") << QByteArray("1.2.840.10008.1.2.4.99");
+}
+
+void TestDicomFile::unsupportedSyntaxesAreNamed()
+{
+    // MR_small_jp2klossless with its meta header's syntax (same length) replaced.
+    QFETCH(QByteArray, uid);
+    QByteArray bytes = readCorpus(QStringLiteral("test_files/MR_small_jp2klossless.dcm"));
+    const qsizetype at = bytes.indexOf(QByteArray("1.2.840.10008.1.2.4.90"));
+    QVERIFY(at > 128 && at < 400);
+    bytes.replace(at, uid.size(), uid);
+    const Result<DicomFile> file = DicomFile::fromBytes(bytes, QStringLiteral("patched"));
+    QVERIFY2(file.ok(), qPrintable(errorOf(file)));
+    QCOMPARE(file->transferSyntaxUid(), QString::fromLatin1(uid));
+    const Result<Frame> frame = file->frame(0);
+    QVERIFY(!frame.ok());
+    QCOMPARE(frame.error().code(), ErrorCode::UnsupportedTransferSyntax);
+    QCOMPARE(frame.error().subject(), QStringLiteral("patched"));
 }
 
 void TestDicomFile::headerOnlyReadsLargeHeadersInPieces()
