@@ -10,6 +10,7 @@
 #include "Commands.h"
 #include "dicom/DicomFile.h"
 #include "dicom/FileScanner.h"
+#include "dicom/SeriesAssembler.h"
 #include "dicom/SeriesLoader.h"
 #include "dicom/SliceStore.h"
 
@@ -21,8 +22,6 @@
 #include <QThreadPool>
 #include <QtConcurrent>
 
-#include <algorithm>
-#include <map>
 #include <optional>
 
 #ifdef Q_OS_WIN
@@ -57,37 +56,6 @@ qint64 peakRssBytes()
     return qint64(usage.ru_maxrss) * 1024; // kilobytes on Linux
 #endif
 #endif
-}
-
-// Until SeriesAssembler lands: group by series and sort each by position along the normal.
-QList<Series> assembleByPosition(const QList<InstanceInfo> &instances)
-{
-    std::map<QString, Series> bySeries;
-    for (const InstanceInfo &info : instances) {
-        Series &s = bySeries[info.seriesInstanceUid];
-        s.seriesInstanceUid = info.seriesInstanceUid;
-        s.studyInstanceUid = info.studyInstanceUid;
-        s.modality = info.modality;
-        s.instances.append(info);
-    }
-    QList<Series> result;
-    for (auto &[uid, s] : bySeries) {
-        Stack stack;
-        stack.normal = s.instances.front().plane.normal();
-        for (int i = 0; i < s.instances.size(); ++i) {
-            for (int f = 0; f < std::max(1, s.instances[i].numberOfFrames); ++f) {
-                const ImagePlane &plane = s.instances[i].planeOfFrame(f);
-                stack.slices.append(Slice {i, f, plane.position.dot(stack.normal)});
-            }
-        }
-        std::stable_sort(stack.slices.begin(), stack.slices.end(), [](const Slice &a, const Slice &b) {
-            return a.location < b.location;
-        });
-        stack.sortedByGeometry = true;
-        s.stacks.append(stack);
-        result.append(std::move(s));
-    }
-    return result;
 }
 
 } // namespace
@@ -127,9 +95,12 @@ int runBench(const QStringList &arguments, CliOutput &output)
     const QList<std::optional<InstanceInfo>> headers =
         QtConcurrent::blockingMapped(&pool, scan.files, [](const QString &path) -> std::optional<InstanceInfo> {
             const Result<DicomFile> file = DicomFile::open(path, DicomFile::Content::HeaderOnly);
-            if (!file || file->frameCount() == 0)
+            if (!file)
                 return std::nullopt;
-            return file->info();
+            InstanceInfo info = file->info();
+            if (!info.hasPixelData)
+                return std::nullopt;
+            return info;
         });
     QList<InstanceInfo> instances;
     for (const std::optional<InstanceInfo> &h : headers) {
@@ -138,7 +109,7 @@ int runBench(const QStringList &arguments, CliOutput &output)
     }
     const qint64 msHeaders = clock.elapsed();
     // 3. Assemble and pick the largest stack.
-    const QList<Series> series = assembleByPosition(instances);
+    const QList<Series> series = SeriesAssembler::assemble(instances);
     const Series *chosen = nullptr;
     int stackIndex = 0;
     for (const Series &s : series) {

@@ -57,6 +57,7 @@ struct DicomFile::Impl
     bool pixelDataSkipped = false;
     E_TransferSyntax transferSyntax = EXS_Unknown;
     CharsetDecoder charset;
+    mutable QVector<quint32> frameStarts; // first fragment of each frame, when it had to be scanned
 
     DcmDataset &dataset() const { return *file->getDataset(); }
     bool hasPixelData() const { return pixelDataSkipped || findElement(dataset(), tags::PixelData) != nullptr; }
@@ -246,10 +247,14 @@ Result<Frame> DicomFile::frame(int index) const
         return Error(ErrorCode::NoPixelData, QStringLiteral("opened without pixel data (header only)"), d->path);
     if (!d->hasPixelData())
         return Error(ErrorCode::NoPixelData, QStringLiteral("no Pixel Data (7FE0,0010)"), d->path);
+    // A syntax DCMTK does not know (e.g. HTJ2K in DCMTK 3.6.7): the pixels cannot be interpreted.
+    const QString declared = rawString(tags::TransferSyntaxUid);
+    if (!declared.isEmpty() && DcmXfer(declared.toLatin1().constData()).getXfer() == EXS_Unknown)
+        return Error(ErrorCode::UnsupportedTransferSyntax, declared, d->path);
     Result<PixelModule> module = readPixelModule(d->dataset(), d->path);
     if (!module)
         return module.error();
-    RawFrameReader reader(d->dataset(), d->transferSyntax, *module, d->path);
+    RawFrameReader reader(d->dataset(), d->transferSyntax, *module, d->path, &d->frameStarts);
     Result<RawFrame> raw = reader.read(index);
     if (!raw)
         return raw.error();

@@ -9,6 +9,7 @@
 #include "dicom/RoiStatistics.h"
 #include "dicom/SeriesAssembler.h"
 #include "viewer/ImageView.h"
+#include "viewer/SliceSource.h"
 #include "viewer/ViewerWidget.h"
 
 #include <QDir>

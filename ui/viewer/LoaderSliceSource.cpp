@@ -12,9 +12,8 @@ LoaderSliceSource::LoaderSliceSource(const dicom::Series &series, int stack, QOb
     connect(&m_loader, &dicom::SeriesLoader::sliceFailed, this, [this](int index, const Error &error) {
         reportFailed(index, error);
     });
-    connect(&m_loader, &dicom::SeriesLoader::progress, this, [this](int done, int total) {
-        reportProgress(done, total);
-    });
+    connect(
+        &m_loader, &dicom::SeriesLoader::progress, this, [this](int done, int total) { reportProgress(done, total); });
     connect(&m_loader, &dicom::SeriesLoader::finished, this, [this](int loaded, int failed, bool cancelled) {
         m_loading = false;
         emit finished(loaded, failed, cancelled);
@@ -52,7 +51,7 @@ dicom::InstanceInfo LoaderSliceSource::info(int index) const
 {
     const int instance = m_instanceOfSlice.value(index, -1);
     return instance >= 0 && instance < m_series.instances.size() ? m_series.instances[instance]
-                                                                   : dicom::InstanceInfo {};
+                                                                 : dicom::InstanceInfo {};
 }
 
 bool LoaderSliceSource::isLoading() const
