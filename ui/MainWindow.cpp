@@ -225,7 +225,9 @@ void MainWindow::createStatusBar()
 
     m_indexLabel = new QLabel(this);
     m_indexLabel->setObjectName(QStringLiteral("indexLocation"));
-    m_indexLabel->setText(tr("Index: %1").arg(QDir::toNativeSeparators(QFileInfo(m_indexPath).absolutePath())));
+    // Long paths are elided in the middle (both ends identify a folder); the tooltip has it all.
+    const QString folder = QDir::toNativeSeparators(QFileInfo(m_indexPath).absolutePath());
+    m_indexLabel->setText(tr("Index: %1").arg(m_indexLabel->fontMetrics().elidedText(folder, Qt::ElideMiddle, 280)));
     m_indexLabel->setToolTip(QDir::toNativeSeparators(m_indexPath));
     statusBar()->addPermanentWidget(m_indexLabel);
 

@@ -12,6 +12,8 @@
 #include "common/ProblemsPanel.h"
 #include "common/ProgressStatus.h"
 #include "common/SettingsDialog.h"
+#include "dicom/DicomFile.h"
+#include "dicom/Importer.h"
 #include "dicom/Phantom.h"
 #include "theme/Theme.h"
 #include "viewer/ViewerWidget.h"
@@ -22,6 +24,7 @@
 #include <QDockWidget>
 #include <QDropEvent>
 #include <QFile>
+#include <QListWidget>
 #include <QMap>
 #include <QMimeData>
 #include <QProgressBar>
@@ -30,6 +33,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QTreeView>
 #include <QTreeWidget>
 
 using haip::ErrorCode;
@@ -50,6 +54,7 @@ private slots:
     void initTestCase();
     void testDroppedFolderOpensFirstSeriesAndListsProblems();
     void testOpenFilesThroughDialogSeam();
+    void testDoubleClickInBrowserOpensSeries();
     void testWindowLayoutRestored();
     void testCancelStopsOpening();
     void testShortcutsAreUnambiguous();
@@ -200,6 +205,47 @@ void TestMainWindow::testOpenFilesThroughDialogSeam()
     QCOMPARE(window.currentSeries().modality, QStringLiteral("CT"));
     QCOMPARE(window.problemsPanel()->count(), 0);
     QVERIFY(window.problemsDock()->isHidden());
+}
+
+void TestMainWindow::testDoubleClickInBrowserOpensSeries()
+{
+    // An index filled earlier (as by `haip-cli import`): the window lists it at start.
+    const QString index = m_work.filePath(QStringLiteral("index-browse/index.sqlite"));
+    const QString mr = haip::test::pydicomFile(QStringLiteral("test_files/MR_small.dcm"));
+    const QString ct = haip::test::pydicomFile(QStringLiteral("test_files/CT_small.dcm"));
+    {
+        haip::dicom::Importer importer(index);
+        const auto summary = importer.run({mr, ct});
+        QCOMPARE(summary.instances, 2);
+    }
+    QSettings settings(m_work.filePath(QStringLiteral("browse.ini")), QSettings::IniFormat);
+    MainWindow window(index, settings);
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(!window.hasImage());
+    QCOMPARE(window.browser()->model()->rowCount(), 2); // two patients
+    QCOMPARE(window.browser()->recentList()->count(), 2); // just imported: both recent
+
+    const auto mrInfo = haip::dicom::DicomFile::open(mr, haip::dicom::DicomFile::Content::HeaderOnly);
+    QVERIFY(mrInfo.ok());
+    const QString seriesUid = mrInfo->info().seriesInstanceUid;
+    window.browser()->selectSeries(seriesUid);
+    QTreeView *tree = window.browser()->tree();
+    const QModelIndex current = tree->currentIndex();
+    QCOMPARE(current.data(StudyBrowserModel::SeriesUidRole).toString(), seriesUid);
+    const QPoint at = tree->visualRect(current).center();
+    // A double-click as a view sees it: press/release, then press/double-click/release.
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, Qt::NoModifier, at);
+    QTest::mouseDClick(tree->viewport(), Qt::LeftButton, Qt::NoModifier, at);
+
+    QTRY_VERIFY_WITH_TIMEOUT(window.hasImage() && !window.isBusy(), kLoadTimeoutMs);
+    QCOMPARE(window.currentSeries().seriesInstanceUid, seriesUid);
+    QCOMPARE(window.currentSeries().modality, QStringLiteral("MR"));
+    // Opening it made it the most recent study.
+    QCOMPARE(window.browser()->recentList()->count(), 2);
+    QCOMPARE(window.browser()->recentList()->item(0)->data(Qt::UserRole + 1).toString(),
+             mrInfo->info().studyInstanceUid);
 }
 
 void TestMainWindow::testWindowLayoutRestored()
