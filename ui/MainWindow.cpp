@@ -248,6 +248,9 @@ void MainWindow::restoreLayout()
     const QByteArray state = m_settings->windowState();
     if (state.isEmpty() || !restoreState(state))
         resizeDocks({m_browserDock}, {480}, Qt::Horizontal);
+    // An empty Problems panel only takes room from the image; it comes back when something fails.
+    if (m_problems->count() == 0)
+        m_problemsDock->hide();
 }
 
 void MainWindow::saveLayout()

@@ -259,6 +259,7 @@ void TestMainWindow::testWindowLayoutRestored()
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.resize(1111, 777);
         window.browserDock()->hide();
+        window.problemsDock()->show();
         QVERIFY(window.close()); // saves the layout
     }
     QSettings settings(ini, QSettings::IniFormat);
@@ -267,6 +268,7 @@ void TestMainWindow::testWindowLayoutRestored()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCOMPARE(window.size(), QSize(1111, 777));
     QVERIFY(window.browserDock()->isHidden());
+    QVERIFY(window.problemsDock()->isHidden()); // empty: not restored
     window.browserDock()->show();
     QVERIFY(window.close());
 }

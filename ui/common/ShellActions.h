@@ -12,7 +12,7 @@ namespace haip::ui {
 
 struct ShellActions
 {
-    Q_DECLARE_TR_FUNCTIONS(ShellActions)
+    Q_DECLARE_TR_FUNCTIONS(haip::ui::ShellActions)
 public:
     explicit ShellActions(QObject *parent);
 
