@@ -1,11 +1,15 @@
 // Importer: the background job behind "open folder / DICOMDIR / drop": scans the paths,
-// reads every header (HeaderOnly), adds them to the index, renders one thumbnail per series,
-// and reports progress and per-file errors by signals. Runs on its own thread; cancellable.
+// reads every header (HeaderOnly, several files in parallel), adds them to the index in
+// batches (one transaction each), renders one thumbnail per new or changed series, and
+// reports progress and per-file errors by signals. Files the index already holds unchanged
+// (same path, size and modification time) are not read again. Runs on its own thread;
+// cancellable. One import at a time per Importer.
 #pragma once
 
 #include "common/Error.h"
 #include "dicom/InstanceInfo.h"
 
+#include <QFutureWatcher>
 #include <QObject>
 #include <QStringList>
 
@@ -18,8 +22,11 @@ struct ImportSummary
     int files = 0; // files found
     int instances = 0; // files read as DICOM
     int added = 0; // new to the index
+    int updated = 0; // indexed before from a file that has since moved or changed
     int unchanged = 0; // already indexed
-    QList<Error> errors;
+    int skipped = 0; // DICOM files that are not instances to list (DICOMDIRs under other names)
+    int thumbnails = 0; // series thumbnails written
+    QList<Error> errors; // scan errors (DicomDirInvalid, FileNotFound) and unreadable files
     QStringList studyInstanceUids; // studies touched, in first-seen order
     bool cancelled = false;
 };
@@ -32,23 +39,31 @@ public:
     explicit Importer(QString databasePath, QObject *parent = nullptr);
     ~Importer() override;
 
-    // Synchronous import on the calling thread (CLI, tests, and the worker of start()).
+    // Synchronous import on the calling thread (CLI, tests). Emits progress, fileFailed and
+    // instancesRead from the calling thread, but not finished(). A database that cannot be
+    // opened or written ends the import with a DatabaseError in `errors`.
     ImportSummary run(const QStringList &paths);
-    // Starts run() on a worker thread; finished() arrives on this object's thread.
+    // Starts the import on a worker thread; progress, fileFailed and instancesRead are emitted
+    // from there (queued to receivers on other threads), finished() on this object's thread.
+    // Ignored while an import is running.
     void start(const QStringList &paths);
-    void cancel();
+    void cancel(); // thread-safe; the import stops after the files being read
     bool isRunning() const;
 
 signals:
+    // `done` of `total` files handled; at most every ~100 ms, and always once at the end.
     void progress(int done, int total);
     void fileFailed(const haip::Error &error);
     void instancesRead(const QList<haip::dicom::InstanceInfo> &instances);
     void finished(const haip::dicom::ImportSummary &summary);
 
 private:
+    ImportSummary runImport(const QStringList &paths);
+
     QString m_databasePath;
     std::atomic<bool> m_cancel {false};
     std::atomic<bool> m_running {false};
+    QFutureWatcher<ImportSummary> m_watcher;
 };
 
 } // namespace haip::dicom

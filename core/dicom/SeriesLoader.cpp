@@ -20,13 +20,14 @@ namespace {
 // One file to open and the stack slices (index, frame) it provides, in decoding order.
 struct Job
 {
-    QString path;
+    int instance = -1; // index into LoadState::instances
     QList<std::pair<int, int>> slices;
 };
 
 struct LoadState
 {
     quint64 generation = 0;
+    QList<InstanceInfo> instances; // the series' headers (implicitly shared with the caller's)
     QList<Job> jobs;
     std::shared_ptr<SliceStore> store;
     std::function<void(int)> observer;
@@ -50,7 +51,7 @@ QList<Job> makeJobs(const Series &series, const Stack &stack)
         auto [it, isNew] = jobOfInstance.try_emplace(slice.instance, int(jobs.size()));
         if (isNew) {
             const bool known = slice.instance >= 0 && slice.instance < series.instances.size();
-            jobs.append(Job {known ? series.instances[slice.instance].path : QString(), {}});
+            jobs.append(Job {known ? slice.instance : -1, {}});
         }
         jobs[it->second].slices.append({index, slice.frame});
     }
@@ -109,7 +110,8 @@ struct SeriesLoader::Impl
                 s.observer(index);
         };
         // The file lives only while this job runs: its bytes and DCMTK data set go before the next.
-        Result<DicomFile> file = DicomFile::open(job.path);
+        const InstanceInfo *info = job.instance >= 0 ? &s.instances.at(job.instance) : nullptr;
+        Result<DicomFile> file = DicomFile::open(info ? info->path : QString());
         if (!file) {
             for (const auto &[index, frame] : job.slices) {
                 if (s.cancel)
@@ -130,7 +132,9 @@ struct SeriesLoader::Impl
             auto slice = std::make_shared<DecodedSlice>();
             slice->frame = std::move(frame).value();
             slice->display = file->displayInfo(frameNumber);
-            slice->plane = file->plane(frameNumber);
+            // The assembler sorted by the header's geometry: reuse it rather than parse it again.
+            const bool known = info && info->planeOfFrame(frameNumber).hasPosition;
+            slice->plane = known ? info->planeOfFrame(frameNumber) : file->plane(frameNumber);
             for (const OverlayPlane &o : overlays) {
                 if (o.appliesToFrame(frameNumber))
                     slice->overlays.append(o);
@@ -167,6 +171,7 @@ void SeriesLoader::load(const Series &series, int stackIndex, int threads)
     auto s = std::make_shared<LoadState>();
     s->generation = gen;
     s->observer = d->observer;
+    s->instances = series.instances;
     const bool validStack = stackIndex >= 0 && stackIndex < series.stacks.size();
     if (validStack)
         s->jobs = makeJobs(series, series.stacks[stackIndex]);

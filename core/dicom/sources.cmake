@@ -50,10 +50,12 @@ target_sources(haip_core PRIVATE
     dicom/FileScanner.cpp dicom/FileScanner.h
     dicom/ImageIndex.cpp dicom/ImageIndex.h dicom/ImageIndexQueries.cpp dicom/internal/ImageIndexImpl.h
     dicom/IndexGeometry.cpp dicom/IndexGeometry.h
+    dicom/IndexWriter.cpp dicom/internal/IndexWriter.h
     dicom/IndexLocation.cpp dicom/IndexLocation.h
     dicom/IndexSchema.cpp dicom/IndexSchema.h
-    dicom/Importer.h
+    dicom/Importer.cpp dicom/Importer.h
     dicom/SqlExec.cpp dicom/SqlExec.h
+    dicom/ThumbnailMaker.cpp dicom/ThumbnailMaker.h
 )
 # The index schema lives in haip_core itself, so every program linking it can open an index.
 qt_add_resources(haip_core haip_index_schema

@@ -7,8 +7,9 @@
 #include "dicom/DicomFile.h"
 #include "dicom/Phantom.h"
 #include "dicom/RoiStatistics.h"
+#include "dicom/SeriesAssembler.h"
 #include "viewer/ImageView.h"
-#include "viewer/MemorySliceSource.h"
+#include "viewer/SliceSource.h"
 #include "viewer/ViewerWidget.h"
 
 #include <QDir>
@@ -82,19 +83,18 @@ void TestViewerWidget::initTestCase()
 
 void TestViewerWidget::load(ViewerWidget &viewer)
 {
-    // Decoded here slice by slice through DicomFile, in file (= slice) order.
-    auto source = std::make_unique<MemorySliceSource>(int(m_phantom.files.size()));
-    MemorySliceSource *raw = source.get();
-    viewer.showSource(std::move(source));
-    for (int i = 0; i < m_phantom.files.size(); ++i) {
-        auto file = dicom::DicomFile::open(m_phantom.files[i]);
+    // As the workstation does it: headers → series assembly → background loading.
+    QList<dicom::InstanceInfo> headers;
+    for (const QString &path : m_phantom.files) {
+        auto file = dicom::DicomFile::open(path, dicom::DicomFile::Content::HeaderOnly);
         QVERIFY2(file.ok(), qPrintable(file.ok() ? QString() : file.error().message()));
-        auto frame = file->frame(0);
-        QVERIFY(frame.ok());
-        raw->setInfo(i, file->info());
-        raw->setSlice(i, {*frame, file->displayInfo(0), file->plane(0), file->overlays()});
+        headers.append(file->info());
     }
-    raw->finish();
+    const QList<dicom::Series> series = dicom::SeriesAssembler::assemble(headers);
+    QCOMPARE(series.size(), 1);
+    QSignalSpy finished(&viewer, &ViewerWidget::loadFinished);
+    viewer.showSeries(series.front(), 0);
+    QVERIFY(finished.wait(60000));
 }
 
 QJsonObject TestViewerWidget::lesion(const QString &id) const
@@ -113,11 +113,21 @@ void TestViewerWidget::showsPhantomAndMeasuresLesion()
     QVERIFY(QTest::qWaitForWindowExposed(&viewer));
     QSignalSpy shown(&viewer, &ViewerWidget::firstImageShown);
     QSignalSpy finished(&viewer, &ViewerWidget::loadFinished);
+    QSignalSpy progress(&viewer, &ViewerWidget::loadProgress);
+    QSignalSpy failed(&viewer, &ViewerWidget::sliceFailed);
     load(viewer);
     QCOMPARE(shown.count(), 1);
     QCOMPARE(finished.count(), 1);
-    QCOMPARE(finished.at(0).at(0).toInt(), 40);
+    QCOMPARE(finished.at(0).at(0).toInt(), 40); // loaded
+    QCOMPARE(finished.at(0).at(1).toInt(), 0); // failed
+    QCOMPARE(failed.count(), 0);
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(progress.last().at(0).toInt(), 40);
     QCOMPARE(viewer.sliceCount(), 40);
+    // Slices run inferior → superior, as the ground truth numbers them.
+    const double firstZ = m_truth.value(QStringLiteral("first_image_position_mm")).toArray().at(2).toDouble();
+    const double step = m_truth.value(QStringLiteral("slice_spacing_mm")).toDouble();
+    QVERIFY(std::abs(viewer.imageView()->source()->slice(7)->plane.position.z - (firstZ + 7 * step)) < 1e-3);
 
     // nodule-3: 20 mm across, 30 HU. Go to its slice and draw a 12 mm ellipse on its centre.
     const QJsonObject nodule = lesion(QStringLiteral("nodule-3"));

@@ -1,10 +1,12 @@
 #include "viewer/ViewerActions.h"
 
 #include "dicom/WindowPresets.h"
+#include "theme/SvgIconEngine.h"
 #include "viewer/ImageView.h"
 
 #include <QAction>
 #include <QActionGroup>
+#include <QFile>
 #include <QIcon>
 #include <QMenu>
 
@@ -14,9 +16,15 @@ namespace haip::ui {
 
 namespace {
 
+// Our line icons use currentColor and are tinted with the theme's palette (dark and light).
 QIcon viewerIcon(const QString &name)
 {
-    return name.isEmpty() ? QIcon() : QIcon(QStringLiteral(":/icons/viewer/%1.svg").arg(name));
+    if (name.isEmpty())
+        return {};
+    QFile file(QStringLiteral(":/icons/viewer/%1.svg").arg(name));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QIcon(new SvgIconEngine(file.readAll()));
 }
 
 } // namespace

@@ -2,7 +2,7 @@
 
 #include "dicom/Series.h"
 #include "viewer/ImageView.h"
-#include "viewer/MemorySliceSource.h"
+#include "viewer/LoaderSliceSource.h"
 #include "viewer/ViewerActions.h"
 
 #include <QVBoxLayout>
@@ -28,13 +28,10 @@ ViewerWidget::~ViewerWidget()
 
 void ViewerWidget::showSeries(const haip::dicom::Series &series, int stack)
 {
-    // Provisional until dicom::SeriesLoader lands: the slots and headers, nothing decoded.
-    const QList<dicom::Slice> slices =
-        stack >= 0 && stack < series.stacks.size() ? series.stacks[stack].slices : QList<dicom::Slice> {};
-    auto source = std::make_unique<MemorySliceSource>(int(slices.size()));
-    for (int i = 0; i < slices.size(); ++i)
-        source->setInfo(i, series.instances.value(slices[i].instance));
-    showSource(std::move(source));
+    auto source = std::make_unique<LoaderSliceSource>(series, stack);
+    LoaderSliceSource *loader = source.get();
+    showSource(std::move(source)); // connects the view first, so no signal is missed
+    loader->start();
 }
 
 void ViewerWidget::showSource(std::unique_ptr<SliceSource> source)
