@@ -20,7 +20,7 @@ target_sources(haip_ui PRIVATE
 target_sources(haip_ui PRIVATE
     viewer/AnnotationPainter.cpp viewer/AnnotationPainter.h
     viewer/AnnotationText.cpp viewer/AnnotationText.h
-    viewer/ImageView.cpp viewer/ImageView.h
+    viewer/ImageView.cpp viewer/ImageView.h viewer/ImageViewInput.cpp viewer/ImageViewPaint.cpp
     viewer/LoaderSliceSource.cpp viewer/LoaderSliceSource.h
     viewer/Measurement.cpp viewer/Measurement.h
     viewer/MeasurementPainter.cpp viewer/MeasurementPainter.h

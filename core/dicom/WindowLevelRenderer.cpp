@@ -4,6 +4,8 @@
 // formulas once per call into an 8-bit table; the pixels then cost one lookup each.
 #include "dicom/WindowLevelRenderer.h"
 
+#include <QThread>
+#include <QtConcurrent/QtConcurrentMap>
 #include <QtEndian>
 
 #include <algorithm>
@@ -18,6 +20,9 @@ namespace {
 // Tables larger than this (32-bit data spanning a huge range) are not worth building: such
 // frames are computed pixel by pixel instead.
 constexpr qint64 MaxTableEntries = qint64(1) << 22;
+
+// Regions from this many pixels up are rendered by several threads.
+constexpr qint64 ParallelPixels = qint64(1) << 20;
 
 // The sigmoid's output rounds to 0 or 255 once |4(x - c)/w| exceeds ln(509) ≈ 6.23.
 constexpr double SigmoidSaturation = 6.5;
@@ -71,15 +76,39 @@ quint8 greyOf(qint64 stored, const DisplayInfo &display, const RenderSettings &s
     return quint8(flip ? 255 - y : y);
 }
 
-// `FullRange`: every value of T is in the table, so no clamping is needed.
+// Runs rows(begin, end) over bands of `rowCount` rows: in parallel on the global thread pool
+// for large regions (a 4096² re-render is memory-bound; two cores halve it), inline otherwise.
+template <typename F>
+void forRowBands(int rowCount, qint64 pixels, F &&rows)
+{
+    const int bands = pixels >= ParallelPixels ? std::min(QThread::idealThreadCount(), rowCount) : 1;
+    if (bands <= 1) {
+        rows(0, rowCount);
+        return;
+    }
+    QList<std::pair<int, int>> list;
+    for (int i = 0; i < bands; ++i)
+        list.append({int(qint64(rowCount) * i / bands), int(qint64(rowCount) * (i + 1) / bands)});
+    QtConcurrent::blockingMap(list, [&rows](const std::pair<int, int> &band) { rows(band.first, band.second); });
+}
+
+// `FullRange`: every value of T is in the table, so no clamping is needed. Writes rows
+// [rowBegin, rowEnd) of the region into `bits` (the output image's first row, `stride` apart).
 template <typename T, bool FullRange>
-void lookupPass(const Frame &frame, const QRect &region, const quint8 *table, StoredRange range, QImage &out)
+void lookupRows(const Frame &frame,
+                const QRect &region,
+                const quint8 *table,
+                StoredRange range,
+                uchar *bits,
+                qsizetype stride,
+                int rowBegin,
+                int rowEnd)
 {
     const char *data = frame.data.constData();
     const int columns = frame.format.columns;
-    for (int r = 0; r < region.height(); ++r) {
+    for (int r = rowBegin; r < rowEnd; ++r) {
         const qsizetype rowStart = qsizetype(region.y() + r) * columns + region.x();
-        uchar *dst = out.scanLine(r);
+        uchar *dst = bits + r * stride;
         if constexpr (FullRange) {
             for (int c = 0; c < region.width(); ++c)
                 dst[c] = table[qint64(sampleAt<T>(data, rowStart + c)) - range.lo];
@@ -139,6 +168,10 @@ void renderGrey(
     const Frame &frame, const DisplayInfo &display, const RenderSettings &settings, const QRect &region, QImage &out)
 {
     const bool flip = (frame.format.photometric == Photometric::Monochrome1) != settings.invert;
+    // bits() once, before any worker runs: scanLine() from several threads could detach.
+    uchar *bits = out.bits();
+    const qsizetype stride = out.bytesPerLine();
+    const qint64 pixels = qint64(region.width()) * region.height();
     StoredRange range = possibleRange(frame.format);
     if (range.hi - range.lo >= MaxTableEntries)
         range = actualRange<T>(frame);
@@ -147,20 +180,25 @@ void renderGrey(
         buildGreyTable(table.data(), range, display, settings, flip);
         const bool fullRange =
             sizeof(T) <= 2 && range.lo == std::numeric_limits<T>::min() && range.hi == std::numeric_limits<T>::max();
-        if (fullRange)
-            lookupPass<T, true>(frame, region, table.data(), range, out);
-        else
-            lookupPass<T, false>(frame, region, table.data(), range, out);
+        const quint8 *lut = table.data();
+        forRowBands(region.height(), pixels, [&](int begin, int end) {
+            if (fullRange)
+                lookupRows<T, true>(frame, region, lut, range, bits, stride, begin, end);
+            else
+                lookupRows<T, false>(frame, region, lut, range, bits, stride, begin, end);
+        });
         return;
     }
     // 32-bit data over a range too wide for a table: compute each pixel.
     const char *data = frame.data.constData();
-    for (int r = 0; r < region.height(); ++r) {
-        const qsizetype rowStart = qsizetype(region.y() + r) * frame.format.columns + region.x();
-        uchar *dst = out.scanLine(r);
-        for (int c = 0; c < region.width(); ++c)
-            dst[c] = greyOf(sampleAt<T>(data, rowStart + c), display, settings, flip);
-    }
+    forRowBands(region.height(), pixels, [&](int begin, int end) {
+        for (int r = begin; r < end; ++r) {
+            const qsizetype rowStart = qsizetype(region.y() + r) * frame.format.columns + region.x();
+            uchar *dst = bits + r * stride;
+            for (int c = 0; c < region.width(); ++c)
+                dst[c] = greyOf(sampleAt<T>(data, rowStart + c), display, settings, flip);
+        }
+    });
 }
 
 quint8 paletteChannel(const LutTable &lut, qint64 index)

@@ -104,6 +104,7 @@ private slots:
     void paletteColor();
     void rgbAndInvert();
     void regionIsSubRectOfWhole();
+    void largeFrameRenderedInParallelMatches();
     void invalidFrameGivesNullImage();
     void defaultSettingsFromFileWindow();
     void defaultSettingsFromVoiLut();
@@ -352,6 +353,29 @@ void TestWindowLevelRenderer::regionIsSubRectOfWhole()
     QCOMPARE(part, whole.copy(region));
     // Regions are clipped to the frame.
     QCOMPARE(WindowLevelRenderer::render(frame, DisplayInfo {}, settings, QRect(60, 60, 10, 10)).size(), QSize(4, 4));
+}
+
+void TestWindowLevelRenderer::largeFrameRenderedInParallelMatches()
+{
+    // Above a million pixels the rows are split across threads: every pixel must still be
+    // the standard's value, band edges included.
+    constexpr int Rows = 1100;
+    constexpr int Columns = 1031;
+    QList<qint64> stored;
+    for (int i = 0; i < Rows * Columns; ++i)
+        stored.append((i * 37) % 4096);
+    const Frame frame = makeFrame<quint16>(Rows, Columns, stored, 12, false);
+    DisplayInfo display;
+    display.modality.intercept = -1024.0;
+    const QImage image = WindowLevelRenderer::render(frame, display, {-600.0, 1500.0, false, -1});
+    int mismatches = 0;
+    for (int r = 0; r < Rows; ++r) {
+        const uchar *line = image.constScanLine(r);
+        for (int c = 0; c < Columns; ++c)
+            if (line[c] != linearReference(double(stored[r * Columns + c]) - 1024.0, -600.0, 1500.0))
+                ++mismatches;
+    }
+    QCOMPARE(mismatches, 0);
 }
 
 void TestWindowLevelRenderer::invalidFrameGivesNullImage()

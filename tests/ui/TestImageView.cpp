@@ -9,6 +9,7 @@
 #include "viewer/MeasurementPainter.h"
 #include "viewer/MemorySliceSource.h"
 #include "viewer/PatientOrientation.h"
+#include "viewer/SliceImageCache.h"
 #include "viewer/ViewerWidget.h"
 
 #include <QElapsedTimer>
@@ -98,6 +99,8 @@ private slots:
     void probeShowsModalityValue();
     void loadingFirstImageAndFailures();
     void cinePlaysAndWraps();
+    void escapeCancelsThenResets();
+    void largeFramesRenderOnlyTheVisiblePart();
     void scrollingRendersFastEnoughForCine();
 
 private:
@@ -626,6 +629,60 @@ void TestImageView::cinePlaysAndWraps()
     const int stopped = m_view->currentSlice();
     QTest::qWait(100);
     QCOMPARE(m_view->currentSlice(), stopped);
+}
+
+void TestImageView::escapeCancelsThenResets()
+{
+    showOne(ctSlice(64, 64, [](int, int) { return 0; }));
+    m_view->showActualSize();
+    m_view->setTool(ImageView::Tool::Length);
+    const ViewTransform v = m_view->viewTransform();
+    drag(m_view.get(), v.toView({5, 5}), v.toView({30, 5}), Qt::LeftButton); // selected
+    m_view->rotate(1);
+    m_view->setInverted(true);
+    m_view->setWindow(100, 50);
+    QTest::keyClick(m_view.get(), Qt::Key_Escape); // first: the selection
+    QCOMPARE(m_view->measurements().selectedId(0), 0);
+    QCOMPARE(m_view->rotation(), 1);
+    QTest::keyClick(m_view.get(), Qt::Key_Escape); // then: the view
+    QCOMPARE(m_view->rotation(), 0);
+    QVERIFY(!m_view->isInverted());
+    QVERIFY(m_view->isFitMode());
+    QCOMPARE(m_view->renderSettings().width, 400.0);
+    QCOMPARE(m_view->measurements().onSlice(0).size(), 1); // measurements survive a reset
+}
+
+void TestImageView::largeFramesRenderOnlyTheVisiblePart()
+{
+    // 3000² (above 2048²): zoomed in, only what is seen (plus a margin) goes through W/L.
+    const auto hu = [](int c, int r) {
+        return (c * 13 + r * 7) % 1500 - 500;
+    };
+    const dicom::DecodedSlice big = ctSlice(3000, 3000, hu);
+    const dicom::RenderSettings settings {0.0, 1000.0, false, -1};
+    SliceImageCache cache;
+    const QRect seen(1000, 1200, 200, 150);
+    const RenderedSlice &part = cache.rendered(0, big, settings, QRectF(seen));
+    QVERIFY(part.region.contains(seen));
+    QVERIFY(qint64(part.region.width()) * part.region.height() < qint64(3000) * 3000 / 8);
+    QCOMPARE(part.image,
+             dicom::WindowLevelRenderer::render(big.frame, big.display, settings, part.region)
+                 .convertToFormat(QImage::Format_RGB32));
+    // A small pan stays within the margin: no new render.
+    QCOMPARE(&cache.rendered(0, big, settings, QRectF(seen.translated(20, -10))), &part);
+    // Seen whole, the whole frame is rendered.
+    QCOMPARE(cache.rendered(0, big, settings, QRectF(0, 0, 3000, 3000)).region, QRect(0, 0, 3000, 3000));
+
+    // In the view: zoom in 4× about the centre and read back a pixel's grey.
+    showOne(big);
+    m_view->setAnnotationsVisible(false);
+    m_view->setWindow(0, 1000);
+    m_view->showActualSize();
+    m_view->zoomBy(4.0);
+    const QPointF centre(1500.5, 1500.5);
+    const int expected = qGray(
+        dicom::WindowLevelRenderer::render(big.frame, big.display, settings, QRect(1500, 1500, 1, 1)).pixel(0, 0));
+    QVERIFY(std::abs(greyAt(*m_view, centre) - expected) <= 1);
 }
 
 void TestImageView::scrollingRendersFastEnoughForCine()

@@ -39,7 +39,7 @@ QColor AnnotationPainter::textColour()
 
 int AnnotationPainter::lineHeight() const
 {
-    return qCeil(QFontMetricsF(m_font).lineSpacing());
+    return int(std::ceil(QFontMetricsF(m_font).height() * 1.3));
 }
 
 void AnnotationPainter::drawShadowedText(QPointF baseline, const QString &text, QColor colour)
@@ -61,7 +61,9 @@ void AnnotationPainter::drawCorners(const QRectF &area, const CornerText &text)
     m_painter.save();
     m_painter.setFont(m_font);
     const QFontMetricsF metrics(m_font);
-    const double line = metrics.lineSpacing();
+    // Japanese text comes from a fallback font with a taller face than the Latin one the
+    // metrics describe: give each line room for it.
+    const double line = std::ceil(metrics.height() * 1.3);
     const auto column = [&](const QStringList &lines, bool right, bool bottom) {
         double y = bottom ? area.bottom() - Margin - metrics.descent() - line * (lines.size() - 1)
                           : area.top() + Margin + metrics.ascent();

@@ -36,6 +36,9 @@ public:
     };
     Q_ENUM(Tool)
 
+    static constexpr double MinZoom = 0.02; // device pixels per image column
+    static constexpr double MaxZoom = 64.0;
+
     explicit ImageView(QWidget *parent = nullptr);
     ~ImageView() override;
 

@@ -8,6 +8,8 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include <algorithm>
+
 namespace haip::ui {
 
 namespace {
@@ -73,6 +75,7 @@ void MeasurementPainter::paint(QPainter &painter,
     painter.setRenderHint(QPainter::Antialiasing, true);
     AnnotationPainter text(painter, font);
     const QFontMetricsF metrics(font);
+    QList<QRectF> placed;
     for (const Measurement &m : measurements) {
         const bool selected = m.id == selectedId;
         const QColor colour = selected ? SelectedColour : LineColour;
@@ -89,21 +92,41 @@ void MeasurementPainter::paint(QPainter &painter,
         painter.setPen(QPen(colour, 1.5));
         painter.drawPath(path);
 
-        // Handles: small squares, filled when selected.
-        for (const QPointF &h : m.handles()) {
-            const QPointF p = imageToView.map(h);
-            painter.setPen(QPen(colour, 1.0));
-            painter.setBrush(selected ? QBrush(colour) : Qt::NoBrush);
-            painter.drawRect(QRectF(p - QPointF(3, 3), QSizeF(6, 6)));
+        // Handles of a line's ends always (they show where it was measured); an ellipse's
+        // only when selected, to keep the anatomy under it clear.
+        if (selected || m.kind == Measurement::Kind::Length) {
+            for (const QPointF &h : m.handles()) {
+                const QPointF p = imageToView.map(h);
+                painter.setPen(QPen(colour, 1.0));
+                painter.setBrush(selected ? QBrush(colour) : Qt::NoBrush);
+                painter.drawRect(QRectF(p - QPointF(3, 3), QSizeF(6, 6)));
+            }
         }
 
-        // Label beside the shape's right-most point on screen.
+        // Label beside the shape's right-most point on screen, moved down past labels
+        // already drawn so two measurements never print over each other.
         const QRectF onScreen = path.boundingRect();
         const QStringList lines = label(m, slice, units);
-        QPointF at(onScreen.right() + 8.0, onScreen.center().y() - metrics.lineSpacing() * (lines.size() - 1) / 2.0);
-        for (const QString &line : lines) {
-            text.drawShadowedText(at, line, colour);
-            at.ry() += metrics.lineSpacing();
+        const double line = metrics.lineSpacing();
+        double width = 0.0;
+        for (const QString &s : lines)
+            width = std::max(width, metrics.horizontalAdvance(s));
+        QRectF box(
+            onScreen.right() + 8.0, onScreen.center().y() - line * lines.size() / 2.0, width, line * lines.size());
+        for (bool moved = true; moved;) {
+            moved = false;
+            for (const QRectF &taken : placed) {
+                if (box.intersects(taken)) {
+                    box.moveTop(taken.bottom() + 2.0);
+                    moved = true;
+                }
+            }
+        }
+        placed.append(box);
+        QPointF at(box.left(), box.top() + metrics.ascent());
+        for (const QString &s : lines) {
+            text.drawShadowedText(at, s, colour);
+            at.ry() += line;
         }
     }
     painter.restore();
