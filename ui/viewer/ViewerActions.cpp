@@ -197,7 +197,7 @@ void ViewerActions::buildPresetMenu()
     for (const dicom::WindowPreset &preset : dicom::WindowPresets::standard()) {
         auto *a = new QAction(preset.name, this);
         a->setObjectName(QStringLiteral("viewer.preset.") + preset.id);
-        a->setShortcut(QKeySequence(Qt::Key_0 + preset.key));
+        a->setShortcut(QKeySequence(Qt::Key(Qt::Key_0 + preset.key)));
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         const QString id = preset.id;
         connect(a, &QAction::triggered, m_view, [this, id] { m_view->applyPreset(id); });
