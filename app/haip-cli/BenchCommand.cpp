@@ -95,9 +95,12 @@ int runBench(const QStringList &arguments, CliOutput &output)
     const QList<std::optional<InstanceInfo>> headers =
         QtConcurrent::blockingMapped(&pool, scan.files, [](const QString &path) -> std::optional<InstanceInfo> {
             const Result<DicomFile> file = DicomFile::open(path, DicomFile::Content::HeaderOnly);
-            if (!file || file->frameCount() == 0)
+            if (!file)
                 return std::nullopt;
-            return file->info();
+            InstanceInfo info = file->info();
+            if (!info.hasPixelData)
+                return std::nullopt;
+            return info;
         });
     QList<InstanceInfo> instances;
     for (const std::optional<InstanceInfo> &h : headers) {

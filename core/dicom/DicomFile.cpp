@@ -57,6 +57,7 @@ struct DicomFile::Impl
     bool pixelDataSkipped = false;
     E_TransferSyntax transferSyntax = EXS_Unknown;
     CharsetDecoder charset;
+    mutable QVector<quint32> frameStarts; // first fragment of each frame, when it had to be scanned
 
     DcmDataset &dataset() const { return *file->getDataset(); }
     bool hasPixelData() const { return pixelDataSkipped || findElement(dataset(), tags::PixelData) != nullptr; }
@@ -253,7 +254,7 @@ Result<Frame> DicomFile::frame(int index) const
     Result<PixelModule> module = readPixelModule(d->dataset(), d->path);
     if (!module)
         return module.error();
-    RawFrameReader reader(d->dataset(), d->transferSyntax, *module, d->path);
+    RawFrameReader reader(d->dataset(), d->transferSyntax, *module, d->path, &d->frameStarts);
     Result<RawFrame> raw = reader.read(index);
     if (!raw)
         return raw.error();

@@ -2,99 +2,23 @@
 // ImageIndexQueries.cpp; the schema and its upgrades in IndexSchema.cpp.
 #include "dicom/ImageIndex.h"
 
-#include "dicom/IndexGeometry.h"
 #include "dicom/IndexSchema.h"
 #include "dicom/SqlExec.h"
 #include "dicom/internal/ImageIndexImpl.h"
+#include "dicom/internal/IndexWriter.h"
 
 #include <QBuffer>
 #include <QDir>
 #include <QFileInfo>
-#include <QHash>
-#include <QSet>
 #include <QSqlError>
 #include <QUuid>
-
-#include <array>
 
 namespace haip::dicom {
 
 namespace {
 
-using sql::text;
-
 // How long a writer waits for another connection's write transaction before failing.
 constexpr int kBusyTimeoutMs = 30000;
-
-// Instance columns written by add(), in the order instanceValues() binds them.
-constexpr std::array<const char *, 22> kInstanceColumns {{
-    "sop_instance_uid",
-    "series_uid",
-    "path",
-    "file_size",
-    "file_mtime",
-    "sop_class_uid",
-    "frame_of_reference_uid",
-    "transfer_syntax_uid",
-    "specific_character_set",
-    "acquisition_number",
-    "instance_number",
-    "has_pixel_data",
-    "rows",
-    "columns",
-    "number_of_frames",
-    "samples_per_pixel",
-    "bits_allocated",
-    "bits_stored",
-    "pixel_representation",
-    "photometric_interpretation",
-    "slice_location",
-    "geometry",
-}};
-
-QVariantList instanceValues(const InstanceInfo &i, qint64 mtime)
-{
-    return {
-        text(i.sopInstanceUid),
-        text(i.seriesInstanceUid),
-        text(i.path),
-        i.fileSize,
-        mtime,
-        text(i.sopClassUid),
-        text(i.frameOfReferenceUid),
-        text(i.transferSyntaxUid),
-        text(i.specificCharacterSet.join(QLatin1Char('\\'))),
-        i.acquisitionNumber,
-        i.instanceNumber,
-        i.hasPixelData ? 1 : 0,
-        i.rows,
-        i.columns,
-        i.numberOfFrames,
-        i.samplesPerPixel,
-        i.bitsAllocated,
-        i.bitsStored,
-        i.pixelRepresentation,
-        text(i.photometricInterpretation),
-        i.sliceLocation ? QVariant(*i.sliceLocation) : QVariant(QMetaType::fromType<double>()),
-        QString::fromUtf8(IndexGeometry::toJson({i.plane, i.framePlanes})),
-    };
-}
-
-QString instanceUpsertSql()
-{
-    QStringList columns;
-    QStringList updates;
-    for (std::size_t c = 0; c < kInstanceColumns.size(); ++c) {
-        const QString name = QString::fromLatin1(kInstanceColumns[c]);
-        columns.append(name);
-        if (c > 0)
-            updates.append(QStringLiteral("%1 = excluded.%1").arg(name));
-    }
-    return QStringLiteral("INSERT INTO instance (%1) VALUES (%2) ON CONFLICT (sop_instance_uid) DO UPDATE SET %3")
-        .arg(columns.join(QStringLiteral(", ")),
-             QStringList(columns.size(), QStringLiteral("?")).join(QStringLiteral(", ")),
-             updates.join(QStringLiteral(", ")));
-}
 
 Error missing(const InstanceInfo &info, const char *attribute)
 {
@@ -246,105 +170,27 @@ Result<IndexStats> ImageIndex::add(const QList<InstanceInfo> &instances)
     Result<sql::WriteTransaction> transaction = sql::WriteTransaction::begin(d->db);
     if (!transaction)
         return transaction.error();
-    stats = {};
     Result<Classifier> classifier = Classifier::create(d->db);
-    Result<QSqlQuery> insertPatient = sql::prepare(d->db,
-                                                   QStringLiteral("INSERT INTO patient (patient_id, patient_name, "
-                                                                  "birth_date, sex) VALUES (?, ?, ?, ?) ON CONFLICT "
-                                                                  "(patient_id, patient_name) DO NOTHING"));
-    Result<QSqlQuery> findPatient =
-        sql::prepare(d->db, QStringLiteral("SELECT id FROM patient WHERE patient_id = ? AND patient_name = ?"));
-    Result<QSqlQuery> insertStudy = sql::prepare(
-        d->db,
-        QStringLiteral(
-            "INSERT INTO study (study_uid, patient, study_date, study_time, description, accession_number, "
-            "study_id, referring_physician) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (study_uid) DO NOTHING"));
-    Result<QSqlQuery> insertSeries = sql::prepare(
-        d->db,
-        QStringLiteral("INSERT INTO series (series_uid, study_uid, modality, description, series_number, body_part, "
-                       "institution_name) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (series_uid) DO NOTHING"));
-    Result<QSqlQuery> upsertInstance = sql::prepare(d->db, instanceUpsertSql());
-    Result<QSqlQuery> touchStudy =
-        sql::prepare(d->db, QStringLiteral("UPDATE study SET last_imported = ? WHERE study_uid = ?"));
-    for (const Error *e : {classifier ? nullptr : &classifier.error(),
-                           insertPatient ? nullptr : &insertPatient.error(),
-                           findPatient ? nullptr : &findPatient.error(),
-                           insertStudy ? nullptr : &insertStudy.error(),
-                           insertSeries ? nullptr : &insertSeries.error(),
-                           upsertInstance ? nullptr : &upsertInstance.error(),
-                           touchStudy ? nullptr : &touchStudy.error()}) {
-        if (e != nullptr)
-            return *e;
-    }
-
-    QSet<QString> knownStudies;
-    QSet<QString> knownSeries;
-    QList<QString> touchedStudies;
+    if (!classifier)
+        return classifier.error();
+    Result<IndexWriter> writer = IndexWriter::prepare(d->db);
+    if (!writer)
+        return writer.error();
+    stats = {};
     for (int i = 0; i < instances.size(); ++i) {
-        const InstanceInfo &info = instances[i];
-        const Result<Change> change = classifier->classify(info, mtimes[i]);
+        const Result<Change> change = classifier->classify(instances[i], mtimes[i]);
         if (!change)
             return change.error();
         if (*change == Change::Unchanged) {
             ++stats.unchanged;
             continue;
         }
-        if (!knownStudies.contains(info.studyInstanceUid)) {
-            for (const QVariant &v :
-                 {text(info.patientId), text(info.patientName), text(info.patientBirthDate), text(info.patientSex)})
-                insertPatient->addBindValue(v);
-            if (Result<void> done = sql::loggedExec(*insertPatient); !done)
-                return done.error();
-            findPatient->addBindValue(text(info.patientId));
-            findPatient->addBindValue(text(info.patientName));
-            if (Result<void> done = sql::loggedExec(*findPatient); !done)
-                return done.error();
-            if (!findPatient->next())
-                return sql::databaseError(findPatient->lastQuery(),
-                                          QStringLiteral("patient row not found after insert"));
-            const qint64 patient = findPatient->value(0).toLongLong();
-            findPatient->finish();
-            for (const QVariant &v : {text(info.studyInstanceUid),
-                                      QVariant(patient),
-                                      text(info.studyDate),
-                                      text(info.studyTime),
-                                      text(info.studyDescription),
-                                      text(info.accessionNumber),
-                                      text(info.studyId),
-                                      text(info.referringPhysicianName)})
-                insertStudy->addBindValue(v);
-            if (Result<void> done = sql::loggedExec(*insertStudy); !done)
-                return done.error();
-            knownStudies.insert(info.studyInstanceUid);
-        }
-        if (!knownSeries.contains(info.seriesInstanceUid)) {
-            for (const QVariant &v : {text(info.seriesInstanceUid),
-                                      text(info.studyInstanceUid),
-                                      text(info.modality),
-                                      text(info.seriesDescription),
-                                      QVariant(info.seriesNumber),
-                                      text(info.bodyPartExamined),
-                                      text(info.institutionName)})
-                insertSeries->addBindValue(v);
-            if (Result<void> done = sql::loggedExec(*insertSeries); !done)
-                return done.error();
-            knownSeries.insert(info.seriesInstanceUid);
-        }
-        for (const QVariant &v : instanceValues(info, mtimes[i]))
-            upsertInstance->addBindValue(v);
-        if (Result<void> done = sql::loggedExec(*upsertInstance); !done)
-            return done.error();
+        if (Result<void> written = writer->write(instances[i], mtimes[i]); !written)
+            return written.error();
         ++(*change == Change::Added ? stats.added : stats.updated);
-        if (!touchedStudies.contains(info.studyInstanceUid))
-            touchedStudies.append(info.studyInstanceUid);
     }
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    for (const QString &study : touchedStudies) {
-        touchStudy->addBindValue(now);
-        touchStudy->addBindValue(sql::text(study));
-        if (Result<void> done = sql::loggedExec(*touchStudy); !done)
-            return done.error();
-    }
+    if (Result<void> touched = writer->touchStudies(QDateTime::currentMSecsSinceEpoch()); !touched)
+        return touched.error();
     if (Result<void> committed = transaction->commit(); !committed)
         return committed.error();
     return stats;

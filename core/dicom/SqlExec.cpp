@@ -45,6 +45,13 @@ Result<void> loggedExec(QSqlQuery &query)
     return {};
 }
 
+Result<void> loggedExec(QSqlQuery &query, const QVariantList &values)
+{
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    return loggedExec(query);
+}
+
 Result<QSqlQuery> loggedExec(const QSqlDatabase &db, const QString &sql)
 {
     Result<QSqlQuery> query = prepare(db, sql);

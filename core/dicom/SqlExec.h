@@ -16,6 +16,8 @@ namespace haip::dicom::sql {
 Result<QSqlQuery> prepare(const QSqlDatabase &db, const QString &sql);
 // Executes a prepared query with its bound values.
 Result<void> loggedExec(QSqlQuery &query);
+// Binds `values` to the placeholders of a prepared query, in order, and executes it.
+Result<void> loggedExec(QSqlQuery &query, const QVariantList &values);
 // Prepares and executes `sql` (no bound values); the query stays positioned for reading.
 Result<QSqlQuery> loggedExec(const QSqlDatabase &db, const QString &sql);
 

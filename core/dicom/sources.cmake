@@ -50,6 +50,7 @@ target_sources(haip_core PRIVATE
     dicom/FileScanner.cpp dicom/FileScanner.h
     dicom/ImageIndex.cpp dicom/ImageIndex.h dicom/ImageIndexQueries.cpp dicom/internal/ImageIndexImpl.h
     dicom/IndexGeometry.cpp dicom/IndexGeometry.h
+    dicom/IndexWriter.cpp dicom/internal/IndexWriter.h
     dicom/IndexLocation.cpp dicom/IndexLocation.h
     dicom/IndexSchema.cpp dicom/IndexSchema.h
     dicom/Importer.cpp dicom/Importer.h

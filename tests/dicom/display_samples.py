@@ -2,7 +2,9 @@
 # Writes small DICOM files with pydicom (an independent writer) for TestDicomFile's display and
 # geometry checks the pydicom corpus has no sample of: an enhanced multi-frame image with
 # shared and per-frame functional groups, an image with Modality and VOI LUT sequences and
-# several windows, and a PALETTE COLOR image. Usage: display_samples.py OUTPUT_FOLDER
+# several windows, a PALETTE COLOR image, and (from a JPEG file given as second argument) a
+# multi-frame JPEG with two fragments per frame and no offset table.
+# Usage: display_samples.py OUTPUT_FOLDER [JPEG_DICOM_FILE]
 import os
 import sys
 
@@ -88,4 +90,18 @@ for colour, scale in (("Red", 256), ("Green", 128), ("Blue", 1)):
     ds.add_new({"Red": 0x00281201, "Green": 0x00281202, "Blue": 0x00281203}[colour], "OW", table.tobytes())
 ds.PixelData = bytes([0, 1, 128, 255])
 ds.save_as(os.path.join(out, "palette.dcm"), write_like_original=False)
+
+
+# Three JPEG baseline frames, two fragments each, empty offset table: random access to a frame
+# needs the frame boundaries found from the JPEG end markers.
+from pydicom import dcmread
+from pydicom.encaps import encapsulate, generate_pixel_data_frame
+
+source = dcmread(sys.argv[2]) if len(sys.argv) > 2 else None
+if source is not None:
+    frame = next(generate_pixel_data_frame(source.PixelData))
+    source.PixelData = encapsulate([frame, frame, frame], fragments_per_frame=2, has_bot=False)
+    source.NumberOfFrames = 3
+    source.SOPInstanceUID = generate_uid()
+    source.save_as(os.path.join(out, "jpeg_fragments.dcm"), write_like_original=False)
 print("ok")

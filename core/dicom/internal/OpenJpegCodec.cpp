@@ -228,9 +228,10 @@ OFCondition OpenJpegCodec::decodeFrame(const DcmRepresentationParameter *,
     if (cond.bad())
         return cond;
 
-    const J2kDecodeResult decoded = decodeJpeg2000(codestream);
+    const J2kDecodeResult decoded =
+        decodeJpeg2000(codestream, J2kExpected {layout.columns, layout.rows, layout.samplesPerPixel});
     if (!decoded.image)
-        return failure(kCorruptStream, decoded.error);
+        return failure(decoded.mismatch ? kMismatch : kCorruptStream, decoded.error);
     const opj_image_t &image = *decoded.image;
     if (image.numcomps != layout.samplesPerPixel)
         return failure(kMismatch,

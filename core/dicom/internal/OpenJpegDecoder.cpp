@@ -72,7 +72,7 @@ bool isJp2File(const QByteArray &bytes)
 
 } // namespace
 
-J2kDecodeResult decodeJpeg2000(const QByteArray &codestream)
+J2kDecodeResult decodeJpeg2000(const QByteArray &codestream, const J2kExpected &expected)
 {
     J2kDecodeResult result;
     MemorySource source {codestream.constData(), OPJ_UINT64(codestream.size()), 0};
@@ -106,6 +106,18 @@ J2kDecodeResult decodeJpeg2000(const QByteArray &codestream)
     if (!headerRead || !image) {
         if (result.error.isEmpty())
             result.error = QStringLiteral("unreadable JPEG 2000 header");
+        return result;
+    }
+    if (image->x1 - image->x0 != expected.columns || image->y1 - image->y0 != expected.rows ||
+        image->numcomps != expected.components) {
+        result.mismatch = true;
+        result.error = QStringLiteral("code stream is %1 x %2 with %3 components; the data set says %4 x %5 with %6")
+                           .arg(image->x1 - image->x0)
+                           .arg(image->y1 - image->y0)
+                           .arg(image->numcomps)
+                           .arg(expected.columns)
+                           .arg(expected.rows)
+                           .arg(expected.components);
         return result;
     }
     if (!opj_decode(codec.get(), stream.get(), image.get()) || !opj_end_decompress(codec.get(), stream.get())) {

@@ -21,8 +21,18 @@ struct J2kDecodeResult
 {
     OpjImage image; // null on failure
     QString error; // OpenJPEG's own words when decoding failed
+    bool mismatch = false; // the header disagrees with `expected`: nothing was decoded
 };
 
-J2kDecodeResult decodeJpeg2000(const QByteArray &codestream);
+// What the data set says the image is; a header that disagrees is refused before decoding, so a
+// damaged or hostile code stream cannot make OpenJPEG allocate for a different image.
+struct J2kExpected
+{
+    quint32 columns = 0;
+    quint32 rows = 0;
+    quint32 components = 0;
+};
+
+J2kDecodeResult decodeJpeg2000(const QByteArray &codestream, const J2kExpected &expected);
 
 } // namespace haip::dicom::internal

@@ -8,6 +8,8 @@
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcerror.h>
 #include <dcmtk/dcmdata/dcpixel.h>
+#include <dcmtk/dcmdata/dcpixseq.h>
+#include <dcmtk/dcmdata/dcpxitem.h>
 #include <dcmtk/dcmdata/dcxfer.h>
 
 #include <algorithm>
@@ -17,6 +19,8 @@ static_assert(Q_BYTE_ORDER == Q_LITTLE_ENDIAN, "frame normalisation assumes a li
 namespace haip::dicom::internal {
 
 namespace {
+
+constexpr qint64 kMaxDecodedFrameBytes = qint64(1) << 30;
 
 DcmPixelData *findPixelData(DcmDataset &dataset)
 {
@@ -66,13 +70,104 @@ QByteArray unpackBits(const Uint8 *bytes, qint64 firstBit, qint64 bitCount)
     return out;
 }
 
+// The encapsulated pixel sequence of the data set, or nullptr.
+DcmPixelSequence *pixelSequence(DcmPixelData &pixelData)
+{
+    E_TransferSyntax repType = EXS_Unknown;
+    const DcmRepresentationParameter *repParam = nullptr;
+    pixelData.getOriginalRepresentationKey(repType, repParam);
+    DcmPixelSequence *sequence = nullptr;
+    if (pixelData.getEncapsulatedRepresentation(repType, repParam, sequence).bad())
+        return nullptr;
+    return sequence;
+}
+
+bool fragmentEndsFrame(DcmPixelItem &item)
+{
+    // JPEG, JPEG-LS (EOI) and JPEG 2000 (EOC) streams all end with FFD9, maybe plus one pad byte.
+    Uint8 *bytes = nullptr;
+    const Uint32 length = item.getLength();
+    if (length < 2 || item.getUint8Array(bytes).bad() || bytes == nullptr)
+        return false;
+    Uint32 end = length;
+    if (bytes[end - 1] == 0x00)
+        --end;
+    return end >= 2 && bytes[end - 2] == 0xFF && bytes[end - 1] == 0xD9;
+}
+
+// First fragment of every frame, found from the end-of-image markers, for multi-frame data with
+// several fragments per frame and an empty offset table, where DCMTK can only decode frames in
+// order. Empty when the markers do not give exactly `frames` frames.
+QVector<quint32> scanFrameStarts(DcmPixelSequence &sequence, int frames)
+{
+    QVector<quint32> starts;
+    const unsigned long count = sequence.card();
+    bool atStart = true;
+    for (unsigned long i = 1; i < count; ++i) {
+        DcmPixelItem *item = nullptr;
+        if (sequence.getItem(item, i).bad() || item == nullptr)
+            return {};
+        if (atStart)
+            starts.append(quint32(i));
+        atStart = fragmentEndsFrame(*item);
+    }
+    return starts.size() == frames ? starts : QVector<quint32>();
+}
+
+// DCMTK 3.6.7's RLE decoder trusts the segment offsets of the RLE header (PS3.5 G.5) and reads
+// past the fragment when they are wrong, so the header is checked here first: 1-15 segments, one
+// per byte of each sample, the first at byte 64, offsets rising and inside the frame's data.
+QString rleHeaderProblem(DcmPixelSequence &sequence, int frames, int index, int expectedSegments)
+{
+    const unsigned long count = sequence.card();
+    unsigned long first = 1;
+    unsigned long last = count - 1;
+    if (frames > 1) {
+        if (count != static_cast<unsigned long>(frames) + 1)
+            return QStringLiteral("RLE needs one fragment per frame: %1 fragments for %2 frames")
+                .arg(count - 1)
+                .arg(frames);
+        first = last = static_cast<unsigned long>(index) + 1;
+    }
+    if (count < 2)
+        return QStringLiteral("no RLE fragment");
+    qint64 total = 0;
+    for (unsigned long i = first; i <= last; ++i) {
+        DcmPixelItem *item = nullptr;
+        if (sequence.getItem(item, i).bad() || item == nullptr)
+            return QStringLiteral("missing RLE fragment %1").arg(i);
+        total += item->getLength();
+    }
+    DcmPixelItem *item = nullptr;
+    Uint8 *bytes = nullptr;
+    if (sequence.getItem(item, first).bad() || item == nullptr || item->getLength() < 64 ||
+        item->getUint8Array(bytes).bad() || bytes == nullptr)
+        return QStringLiteral("RLE header shorter than 64 bytes");
+    const quint32 segments = qFromLittleEndian<quint32>(bytes);
+    if (segments < 1 || segments > 15 || int(segments) != expectedSegments)
+        return QStringLiteral("RLE header names %1 segments, the image needs %2").arg(segments).arg(expectedSegments);
+    qint64 previous = 0;
+    for (quint32 s = 0; s < segments; ++s) {
+        const qint64 offset = qFromLittleEndian<quint32>(bytes + 4 * (s + 1));
+        if ((s == 0 && offset != 64) || offset <= previous || offset >= total)
+            return QStringLiteral("RLE segment %1 starts at byte %2 of %3").arg(s).arg(offset).arg(total);
+        previous = offset;
+    }
+    return {};
+}
+
 } // namespace
 
 RawFrameReader::RawFrameReader(DcmDataset &dataset,
                                E_TransferSyntax transferSyntax,
                                const PixelModule &module,
-                               QString name)
-    : m_dataset(dataset), m_transferSyntax(transferSyntax), m_module(module), m_name(std::move(name))
+                               QString name,
+                               QVector<quint32> *frameStarts)
+    : m_dataset(dataset)
+    , m_transferSyntax(transferSyntax)
+    , m_frameStarts(frameStarts)
+    , m_module(module)
+    , m_name(std::move(name))
 { }
 
 Result<RawFrame> RawFrameReader::read(int index)
@@ -145,12 +240,37 @@ Result<RawFrame> RawFrameReader::readEncapsulated(int index)
     const qint64 decodedBytes = m_module.pixelsPerFrame() * m_module.samplesPerPixel * m_module.bytesPerSample();
     qint64 bufferSize = std::max<qint64>(decodedBytes, dcmtkFrameSize);
     bufferSize += bufferSize & 1; // DCMTK may swap 16-bit words in place
-    if (bufferSize > 0x7FFFFFFF)
+    // A frame whose compressed form is small can claim any size; refuse frames no workstation
+    // image reaches (4096 x 4096 RGB 16-bit is 96 MiB) before allocating for them.
+    if (bufferSize > kMaxDecodedFrameBytes)
         return Error(ErrorCode::FileTooLarge, QStringLiteral("frame of %1 bytes").arg(bufferSize), m_name);
+
+    if (m_transferSyntax == EXS_RLELossless) {
+        DcmPixelSequence *sequence = pixelSequence(*pixelData);
+        if (sequence == nullptr)
+            return Error(ErrorCode::CorruptPixelData, QStringLiteral("no RLE fragments"), m_name);
+        const QString problem = rleHeaderProblem(
+            *sequence, m_module.numberOfFrames, index, m_module.samplesPerPixel * m_module.bytesPerSample());
+        if (!problem.isEmpty())
+            return Error(ErrorCode::CorruptPixelData, problem, m_name);
+    }
 
     RawFrame frame;
     frame.data = QByteArray(qsizetype(bufferSize), Qt::Uninitialized);
-    Uint32 startFragment = 0;
+    Uint32 startFragment = 0; // 0: DCMTK finds it (first frame, one fragment per frame, offset table)
+    if (index > 0 && m_frameStarts != nullptr) {
+        DcmPixelSequence *sequence = pixelSequence(*pixelData);
+        const unsigned long fragments = sequence != nullptr ? sequence->card() : 0;
+        DcmPixelItem *offsetTable = nullptr;
+        const bool emptyOffsetTable = sequence != nullptr && sequence->getItem(offsetTable, 0).good() &&
+            offsetTable != nullptr && offsetTable->getLength() == 0;
+        if (fragments > static_cast<unsigned long>(m_module.numberOfFrames) + 1 && emptyOffsetTable) {
+            if (m_frameStarts->isEmpty())
+                *m_frameStarts = scanFrameStarts(*sequence, m_module.numberOfFrames);
+            if (index < m_frameStarts->size())
+                startFragment = (*m_frameStarts)[index];
+        }
+    }
     OFString colorModel;
     const OFCondition cond = pixelData->getUncompressedFrame(
         &m_dataset, Uint32(index), startFragment, frame.data.data(), Uint32(bufferSize), colorModel);

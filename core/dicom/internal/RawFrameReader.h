@@ -9,6 +9,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QVector>
 
 #include <dcmtk/dcmdata/dcxfer.h>
 
@@ -29,7 +30,12 @@ class RawFrameReader
 {
 public:
     // `transferSyntax`: the syntax the pixel data is encoded in (see ParsedDataset).
-    RawFrameReader(DcmDataset &dataset, E_TransferSyntax transferSyntax, const PixelModule &module, QString name);
+    // `frameStarts`: a cache, kept by the caller across reads, of each frame's first fragment.
+    RawFrameReader(DcmDataset &dataset,
+                   E_TransferSyntax transferSyntax,
+                   const PixelModule &module,
+                   QString name,
+                   QVector<quint32> *frameStarts = nullptr);
 
     // Errors: FrameOutOfRange, NoPixelData, UnsupportedTransferSyntax, CorruptPixelData, DecodeFailed.
     Result<RawFrame> read(int index);
@@ -40,6 +46,7 @@ private:
 
     DcmDataset &m_dataset;
     E_TransferSyntax m_transferSyntax;
+    QVector<quint32> *m_frameStarts;
     PixelModule m_module;
     QString m_name;
 };
