@@ -134,11 +134,17 @@ ViewerActions::ViewerActions(ImageView *view, QWidget *shortcutScope)
     QAction *cine = make(QStringLiteral("viewer.cine"), tr("Play Cine"), QStringLiteral("cine-play"), {Qt::Key_Space});
     cine->setCheckable(true);
     connect(cine, &QAction::toggled, view, &ImageView::setCinePlaying);
-    connect(make(QStringLiteral("viewer.cineSlower"), tr("Cine Slower"), QString(), {Qt::Key_BracketLeft}),
+    connect(make(QStringLiteral("viewer.cineSlower"),
+                 tr("Cine Slower"),
+                 QStringLiteral("cine-slower"),
+                 {Qt::Key_BracketLeft}),
             &QAction::triggered,
             view,
             [view] { view->setCineFps(std::max(1, view->cineFps() - 5)); });
-    connect(make(QStringLiteral("viewer.cineFaster"), tr("Cine Faster"), QString(), {Qt::Key_BracketRight}),
+    connect(make(QStringLiteral("viewer.cineFaster"),
+                 tr("Cine Faster"),
+                 QStringLiteral("cine-faster"),
+                 {Qt::Key_BracketRight}),
             &QAction::triggered,
             view,
             [view] { view->setCineFps(std::min(60, view->cineFps() + 5)); });
