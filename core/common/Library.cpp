@@ -10,6 +10,7 @@
 
 #include <dcmtk/dcmdata/dcdict.h>
 #include <dcmtk/dcmdata/dcrledrg.h>
+#include <dcmtk/dcmdata/dcvr.h>
 #include <dcmtk/dcmjpeg/djdecode.h>
 #include <dcmtk/dcmjpls/djdecode.h>
 #include <dcmtk/oflog/oflog.h>
@@ -19,6 +20,9 @@ namespace haip {
 LibraryScope::LibraryScope()
 {
     OFLog::configure(OFLogger::OFF_LOG_LEVEL);
+    // Attributes a writer stored as UN although the dictionary knows them (gdcmconv does this to
+    // whole data sets, e.g. pydicom's rtdose_rle.dcm) are read with their real VR (PS3.5 6.2.2).
+    dcmEnableUnknownVRConversion.set(OFTrue);
 
     // JPEG: convert YCbCr to RGB only when the Photometric Interpretation says YBR_* — the
     // codec then reports "RGB" and the normaliser leaves the samples alone. Images labelled RGB

@@ -43,6 +43,7 @@ private slots:
     void valuesMatchTheFile();
     void multiFrameAndColourFiles();
     void failingFileGivesErrorObjectAndExitOne();
+    void unknownVrAttributesAreReadWithTheirRealVr();
     void foldersAreScannedRecursively();
     void japaneseNameIsDecodedWhole();
     void usageErrorsExitTwo();
@@ -117,6 +118,19 @@ void TestCliInfo::multiFrameAndColourFiles()
     QCOMPARE(lines[1][u"transfer_syntax_uid"].toString(), QStringLiteral("1.2.840.10008.1.2.4.50"));
     QCOMPARE(lines[2][u"modality"].toString(), QStringLiteral("RTPLAN"));
     QCOMPARE(lines[2][u"number_of_frames"].toInt(), 0); // no pixel data
+}
+
+void TestCliInfo::unknownVrAttributesAreReadWithTheirRealVr()
+{
+    // gdcmconv wrote every attribute of rtdose_rle.dcm as UN; they read as in rtdose.dcm.
+    const ProcessResult r = info({pydicomFile(QStringLiteral("test_files/rtdose_rle.dcm")),
+                                  pydicomFile(QStringLiteral("test_files/rtdose.dcm"))});
+    QCOMPARE(r.exitCode, 0);
+    const QList<QJsonObject> lines = jsonLines(r.out);
+    QCOMPARE(lines.size(), 2);
+    QCOMPARE(lines[0][u"modality"].toString(), QStringLiteral("RTDOSE"));
+    for (const char *key : {"sop_instance_uid", "patient_name", "patient_id", "rows", "number_of_frames"})
+        QCOMPARE(lines[0][QLatin1String(key)], lines[1][QLatin1String(key)]);
 }
 
 void TestCliInfo::failingFileGivesErrorObjectAndExitOne()
