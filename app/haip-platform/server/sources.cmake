@@ -1,0 +1,1 @@
+target_sources(haip_platform_server PRIVATE server/README.md)

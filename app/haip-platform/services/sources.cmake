@@ -1,0 +1,1 @@
+target_sources(haip_services PRIVATE services/ServiceBundle.h)

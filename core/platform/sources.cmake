@@ -1,0 +1,3 @@
+# core/platform sources (API client, catalog, jobs, upload), one block per area.
+
+# API model shared by client and reference platform (problem documents, job states, catalog)
