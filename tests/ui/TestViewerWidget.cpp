@@ -125,16 +125,16 @@ void TestViewerWidget::showsPhantomAndMeasuresLesion()
     QVERIFY(!progress.isEmpty());
     QCOMPARE(progress.last().at(0).toInt(), 40);
     QCOMPARE(viewer.sliceCount(), 40);
-    // Slices run inferior → superior, as the ground truth numbers them.
+    // Slices run superior → inferior (reading order); the ground truth numbers them the other way.
     const double firstZ = m_truth.value(QStringLiteral("first_image_position_mm")).toArray().at(2).toDouble();
     const double step = m_truth.value(QStringLiteral("slice_spacing_mm")).toDouble();
-    QVERIFY(std::abs(viewer.imageView()->source()->slice(7)->plane.position.z - (firstZ + 7 * step)) < 1e-3);
+    QVERIFY(std::abs(viewer.imageView()->source()->slice(7)->plane.position.z - (firstZ + (39 - 7) * step)) < 1e-3);
 
     // nodule-3: 20 mm across, 30 HU. Go to its slice and draw a 12 mm ellipse on its centre.
     const QJsonObject nodule = lesion(QStringLiteral("nodule-3"));
     QVERIFY(!nodule.isEmpty());
     const QJsonArray voxel = nodule.value(QStringLiteral("centre_voxel")).toArray();
-    const int sliceIndex = int(std::lround(voxel.at(2).toDouble()));
+    const int sliceIndex = 39 - int(std::lround(voxel.at(2).toDouble()));
     ImageView *view = viewer.imageView();
     view->setCurrentSlice(sliceIndex);
     QCOMPARE(viewer.currentSlice(), sliceIndex);
