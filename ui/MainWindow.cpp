@@ -206,7 +206,10 @@ void MainWindow::createStatusBar()
 {
     m_progress = new ProgressStatus(this);
     connect(m_progress, &ProgressStatus::cancelRequested, this, [this] {
+        // One Cancel for whatever the bar shows: reading files, or decoding the series after it.
         m_opener->cancel();
+        if (m_viewer->isLoading())
+            m_viewer->cancelLoading();
         m_progress->setText(tr("Cancelling…"));
     });
     statusBar()->addWidget(m_progress, 1);
