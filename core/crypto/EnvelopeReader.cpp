@@ -45,7 +45,7 @@ Result<void> EnvelopeReader::readHeader(QByteArrayView &sealed)
             d->headerBytes.append(sealed.first(take));
             sealed = sealed.sliced(take);
         }
-        return d->headerBytes.size() == size;
+        return d->headerBytes.size() >= size;
     };
     if (!takeUpTo(format::RequestPrefixSize))
         return {};

@@ -12,6 +12,14 @@ for (AES-256-GCM with X25519) and the envelope's byte layout.
   hpke_reference.py seal-envelope   read {recipient_public, info, aead_id, chunk_size, ikmE,
                                     key_id, plaintext} and print the envelope bytes (hex) built
                                     by docs/api/envelope.md section "Request envelope"
+  hpke_reference.py open-response   read the same object plus "response" (hex) and print the
+                                    plaintext (hex) of that response envelope, opened as the
+                                    requester would (section "Response envelope")
+  hpke_reference.py open-envelope   read {recipient_private, info, envelope} and print the
+                                    plaintext (hex), or an error and exit 1
+  hpke_reference.py seal-response   read {recipient_private, info, envelope, response_nonce,
+                                    chunk_size, plaintext}: open the request's header as the
+                                    service would and print a response envelope (hex)
 """
 import hashlib
 import hmac
@@ -162,9 +170,7 @@ def compute():
     return 0
 
 
-def seal_envelope():
-    """The request envelope of docs/api/envelope.md, written from the document alone."""
-    v = json.load(sys.stdin)
+def request_context(v):
     aead_id, chunk_size = v["aead_id"], v["chunk_size"]
     key_id = bytes.fromhex(v.get("key_id", ""))
     flags = 0x01 if key_id else 0x00
@@ -174,6 +180,14 @@ def seal_envelope():
     sk_e = derive_key_pair(bytes.fromhex(v["ikmE"]))[0]
     shared, enc = encap(pk_r, sk_e)
     ctx = key_schedule(0, aead_id, shared, prefix + bytes.fromhex(v["info"]))
+    return prefix, enc, ctx
+
+
+def seal_envelope():
+    """The request envelope of docs/api/envelope.md, written from the document alone."""
+    v = json.load(sys.stdin)
+    aead_id, chunk_size = v["aead_id"], v["chunk_size"]
+    prefix, enc, ctx = request_context(v)
     confirm = export(ctx, b"HAIP envelope v1 confirm", 16)
     out = prefix + enc + confirm
     pt = bytes.fromhex(v["plaintext"])
@@ -186,6 +200,97 @@ def seal_envelope():
     return 0
 
 
+def open_response():
+    """Opens a response envelope as the requester, from docs/api/envelope.md alone."""
+    v = json.load(sys.stdin)
+    aead_id = v["aead_id"]
+    _, enc, ctx = request_context(v)
+    secret = export(ctx, b"HAIP envelope v1 response", 32)
+    data = bytes.fromhex(v["response"])
+    prefix, nonce = data[:12], data[12:44]
+    if prefix[:6] != b"HAIP\x02\x01" or struct.unpack(">H", prefix[6:8])[0] != aead_id:
+        print("not a response envelope for this AEAD", file=sys.stderr)
+        return 1
+    chunk_size = struct.unpack(">I", prefix[8:12])[0]
+    prk = extract(enc + nonce, secret)
+    nk, nn, aead = AEADS[aead_id]
+    key = expand(prk, b"key" + prefix, nk)
+    base_nonce = expand(prk, b"nonce" + prefix, nn)
+    body = data[44:]
+    wire = chunk_size + 16
+    chunks = [body[i:i + wire] for i in range(0, len(body), wire)]
+    out = b""
+    for index, chunk in enumerate(chunks):
+        final = 1 if index == len(chunks) - 1 else 0
+        out += aead(key).decrypt(nonce_for(base_nonce, index), chunk, struct.pack(">QB", index, final))
+    sys.stdout.write(out.hex())
+    return 0
+
+
+def decap_request(v):
+    """Parses a request header (section "Request envelope") and sets up the recipient context."""
+    data = bytes.fromhex(v["envelope"])
+    if data[:6] != b"HAIP\x01\x01":
+        raise ValueError("not a version 1 request envelope")
+    kem_id, kdf_id, aead_id = struct.unpack(">HHH", data[6:12])
+    mode, flags = data[12], data[13]
+    chunk_size = struct.unpack(">I", data[14:18])[0]
+    if (kem_id, kdf_id, mode) != (KEM_ID, KDF_ID, 0) or aead_id not in (1, 2, 3) or flags & 0xFE:
+        raise ValueError("unsupported header")
+    prefix_size = 18 + (8 if flags & 1 else 0)
+    prefix = data[:prefix_size]
+    enc = data[prefix_size:prefix_size + 32]
+    confirm = data[prefix_size + 32:prefix_size + 48]
+    sk_r = bytes.fromhex(v["recipient_private"])
+    pk_r = public_of(sk_r)
+    if flags & 1 and prefix[18:26] != hashlib.sha256(pk_r).digest()[:8]:
+        raise ValueError("key id of another key")
+    shared = extract_and_expand(dh(sk_r, enc), enc + pk_r)
+    ctx = key_schedule(0, aead_id, shared, prefix + bytes.fromhex(v["info"]))
+    if export(ctx, b"HAIP envelope v1 confirm", 16) != confirm:
+        raise ValueError("key confirmation failed")
+    return aead_id, chunk_size, enc, ctx, data[prefix_size + 48:]
+
+
+def open_envelope():
+    v = json.load(sys.stdin)
+    try:
+        aead_id, chunk_size, _, ctx, body = decap_request(v)
+    except ValueError as e:
+        print(e, file=sys.stderr)
+        return 1
+    wire = chunk_size + 16
+    chunks = [body[i:i + wire] for i in range(0, len(body), wire)]
+    out = b""
+    for index, chunk in enumerate(chunks):
+        final = 1 if index == len(chunks) - 1 else 0
+        out += AEADS[aead_id][2](ctx["key"]).decrypt(nonce_for(ctx["base_nonce"], index), chunk,
+                                                      struct.pack(">QB", index, final))
+    sys.stdout.write(out.hex())
+    return 0
+
+
+def seal_response():
+    v = json.load(sys.stdin)
+    aead_id, _, enc, ctx, _ = decap_request(v)
+    secret = export(ctx, b"HAIP envelope v1 response", 32)
+    chunk_size = v["chunk_size"]
+    nonce = bytes.fromhex(v["response_nonce"])
+    prefix = b"HAIP\x02\x01" + struct.pack(">HI", aead_id, chunk_size)
+    prk = extract(enc + nonce, secret)
+    nk, nn, _ = AEADS[aead_id]
+    key = expand(prk, b"key" + prefix, nk)
+    base_nonce = expand(prk, b"nonce" + prefix, nn)
+    pt = bytes.fromhex(v["plaintext"])
+    chunks = [pt[i:i + chunk_size] for i in range(0, len(pt), chunk_size)] or [b""]
+    out = prefix + nonce
+    for index, chunk in enumerate(chunks):
+        final = 1 if index == len(chunks) - 1 else 0
+        out += seal(aead_id, key, nonce_for(base_nonce, index), struct.pack(">QB", index, final), chunk)
+    sys.stdout.write(out.hex())
+    return 0
+
+
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "check":
         sys.exit(check(sys.argv[2]))
@@ -193,5 +298,11 @@ if __name__ == "__main__":
         sys.exit(compute())
     if len(sys.argv) == 2 and sys.argv[1] == "seal-envelope":
         sys.exit(seal_envelope())
+    if len(sys.argv) == 2 and sys.argv[1] == "open-response":
+        sys.exit(open_response())
+    if len(sys.argv) == 2 and sys.argv[1] == "open-envelope":
+        sys.exit(open_envelope())
+    if len(sys.argv) == 2 and sys.argv[1] == "seal-response":
+        sys.exit(seal_response())
     print(__doc__, file=sys.stderr)
     sys.exit(2)
