@@ -1,5 +1,6 @@
 #include "crypto/PrivateKey.h"
 
+#include "crypto/Base64.h"
 #include "crypto/internal/HpkeLabels.h"
 #include "crypto/internal/X25519.h"
 

@@ -1,29 +1,10 @@
 #include "crypto/PublicKey.h"
 
+#include "crypto/Base64.h"
+
 #include <QCryptographicHash>
 
 namespace haip::crypto {
-
-std::optional<QByteArray> decodeStrictBase64(QStringView text)
-{
-    const QStringView trimmed = text.trimmed();
-    if (trimmed.isEmpty() || trimmed.size() % 4 != 0)
-        return std::nullopt;
-    for (QChar c : trimmed) {
-        const bool ok = (c >= u'A' && c <= u'Z') || (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'+' ||
-            c == u'/' || c == u'=';
-        if (!ok)
-            return std::nullopt;
-    }
-    const QByteArray ascii = trimmed.toLatin1();
-    auto decoded = QByteArray::fromBase64Encoding(ascii, QByteArray::AbortOnBase64DecodingErrors);
-    if (!decoded)
-        return std::nullopt;
-    // Re-encoding must give the same text: refuses non-canonical trailing bits and odd padding.
-    if (decoded.decoded.toBase64() != ascii)
-        return std::nullopt;
-    return decoded.decoded;
-}
 
 Result<PublicKey> PublicKey::fromRaw(QByteArrayView raw)
 {

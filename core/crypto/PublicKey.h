@@ -37,8 +37,4 @@ private:
     QByteArray m_raw;
 };
 
-// Decodes strict standard base64 (alphabet A–Z a–z 0–9 + /, '=' padding to a multiple of 4);
-// nothing for anything else. Shared by the key types.
-std::optional<QByteArray> decodeStrictBase64(QStringView text);
-
 } // namespace haip::crypto

@@ -32,3 +32,12 @@ target_sources(haip_core PRIVATE
 )
 
 # Signatures and certificates: catalog JWS, X.509 helpers, TLS pinning
+target_sources(haip_core PRIVATE
+    crypto/Base64.cpp crypto/Base64.h
+    crypto/Jws.cpp crypto/Jws.h
+    crypto/SigningKey.cpp crypto/SigningKey.h
+    crypto/SpkiPin.cpp crypto/SpkiPin.h
+    crypto/VerifyingKey.cpp crypto/VerifyingKey.h
+    crypto/internal/SignatureKeys.cpp crypto/internal/SignatureKeys.h
+)
+
