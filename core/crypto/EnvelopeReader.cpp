@@ -124,7 +124,7 @@ Result<void> EnvelopeReader::finish(QByteArray &plaintext)
 
 Result<StreamTotals> EnvelopeReader::openStream(QIODevice &in, QIODevice &out)
 {
-    return internal::pumpStream(*this, in, out, 256 * 1024);
+    return internal::pumpStream(*this, in, out, internal::StreamBlockSize);
 }
 
 std::optional<EnvelopeHeaderInfo> EnvelopeReader::header() const

@@ -82,9 +82,7 @@ Result<void> EnvelopeWriter::finish(QByteArray &out)
 
 Result<StreamTotals> EnvelopeWriter::sealStream(QIODevice &in, QIODevice &out)
 {
-    // Several chunks per read: fewer system calls, same constant memory.
-    const qsizetype block = std::max<qsizetype>(d->chunkSize, 256 * 1024);
-    return internal::pumpStream(*this, in, out, block);
+    return internal::pumpStream(*this, in, out, std::max<qsizetype>(d->chunkSize, internal::StreamBlockSize));
 }
 
 const ResponseKey &EnvelopeWriter::responseKey() const

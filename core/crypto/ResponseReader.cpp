@@ -95,7 +95,7 @@ Result<void> ResponseReader::finish(QByteArray &plaintext)
 
 Result<StreamTotals> ResponseReader::openStream(QIODevice &in, QIODevice &out)
 {
-    return internal::pumpStream(*this, in, out, 256 * 1024);
+    return internal::pumpStream(*this, in, out, internal::StreamBlockSize);
 }
 
 } // namespace haip::crypto

@@ -67,7 +67,7 @@ Result<void> ResponseWriter::finish(QByteArray &out)
 
 Result<StreamTotals> ResponseWriter::sealStream(QIODevice &in, QIODevice &out)
 {
-    return internal::pumpStream(*this, in, out, std::max<qsizetype>(d->chunkSize, 256 * 1024));
+    return internal::pumpStream(*this, in, out, std::max<qsizetype>(d->chunkSize, internal::StreamBlockSize));
 }
 
 } // namespace haip::crypto
