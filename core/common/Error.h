@@ -38,6 +38,19 @@ enum class ErrorCode
     DatabaseError,
     // long-running work
     Cancelled,
+    // platform API: HTTP problem documents (RFC 9457), authentication, TLS
+    NotFound,
+    MethodNotAllowed,
+    Conflict,
+    PayloadTooLarge,
+    RequestTimeout,
+    RateLimited,
+    AuthenticationRequired,
+    AuthenticationFailed,
+    CertificateRejected,
+    SessionExpired,
+    AccountLocked,
+    TlsFailure,
     Internal,
 };
 
