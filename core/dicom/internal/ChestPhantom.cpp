@@ -116,6 +116,7 @@ public:
     double fieldOfView() const override { return 360.0; }
     double noiseSd() const override { return 6.0; }
     const QList<Lesion> &lesions() const override { return m_lesions; }
+    void removeLesions() override { m_lesions.clear(); }
 
     void render(double z, const PlaneGrid &grid, float *hu) const override
     {
