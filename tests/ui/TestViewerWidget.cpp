@@ -53,6 +53,7 @@ private slots:
     void initTestCase();
     void showsPhantomAndMeasuresLesion();
     void screenshotAtLungWindow();
+    void cancelLoadingKeepsWhatIsLoaded();
 
 private:
     void load(ViewerWidget &viewer);
@@ -195,6 +196,29 @@ void TestViewerWidget::screenshotAtLungWindow()
     const int air = qGray(shot.pixel((v.toView({30, 300}) * dpr).toPoint()));
     QVERIFY2(air > 45 && air < 75, qPrintable(QString::number(air)));
     QCOMPARE(qGray(shot.pixel(2, shot.height() / 2)), 0);
+}
+
+void TestViewerWidget::cancelLoadingKeepsWhatIsLoaded()
+{
+    ViewerWidget viewer;
+    viewer.resize(400, 300);
+    viewer.show();
+    QList<dicom::InstanceInfo> headers;
+    for (const QString &path : m_phantom.files) {
+        auto file = dicom::DicomFile::open(path, dicom::DicomFile::Content::HeaderOnly);
+        QVERIFY(file.ok());
+        headers.append(file->info());
+    }
+    QSignalSpy finished(&viewer, &ViewerWidget::loadFinished);
+    viewer.showSeries(dicom::SeriesAssembler::assemble(headers).front(), 0);
+    QVERIFY(viewer.isLoading());
+    viewer.cancelLoading(); // microseconds after the start: 40 slices cannot all be done
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.at(0).at(2).toBool(), true); // cancelled
+    QVERIFY(finished.at(0).at(0).toInt() < 40);
+    QVERIFY(!viewer.isLoading());
+    QCOMPARE(viewer.sliceCount(), 40);
+    QVERIFY(!viewer.grab().isNull()); // slices not loaded say so; nothing crashes
 }
 
 QTEST_MAIN(TestViewerWidget)
