@@ -12,7 +12,7 @@ packages=(
     # run
     dcmtk pcscd vsmartcard-vpcd fonts-noto-cjk xvfb xauth
     # test: independent references and tools
-    python3-pydicom python3-numpy libgdcm-tools libopenjp2-tools dicom3tools dcm2niix hyperfine
+    python3-pydicom python3-numpy python3-cryptography libgdcm-tools libopenjp2-tools dicom3tools dcm2niix hyperfine
     pcsc-tools opensc softhsm2 oathtool wixl msitools
 )
 

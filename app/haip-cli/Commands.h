@@ -22,5 +22,9 @@ int runPixels(const QStringList &arguments, CliOutput &output); // PixelsCommand
 int runImport(const QStringList &arguments, CliOutput &output); // ImportCommand.cpp
 int runPhantom(const QStringList &arguments, CliOutput &output); // PhantomCommand.cpp
 int runBench(const QStringList &arguments, CliOutput &output); // BenchCommand.cpp
+int runKeygen(const QStringList &arguments, CliOutput &output); // KeygenCommand.cpp
+int runSeal(const QStringList &arguments, CliOutput &output); // SealCommand.cpp
+int runOpen(const QStringList &arguments, CliOutput &output); // OpenCommand.cpp
+int runRespond(const QStringList &arguments, CliOutput &output); // RespondCommand.cpp
 
 } // namespace haip::cli

@@ -11,12 +11,16 @@
 
 namespace haip::cli {
 // Command table: name, summary, entry point. Commands are defined in <Name>Command.cpp.
-static const std::array<CommandEntry, 5> kCommands {{
+static const std::array<CommandEntry, 9> kCommands {{
     {"info", "one JSON line per DICOM instance: identity, patient, image pixel module", &runInfo},
     {"pixels", "decode one frame to raw stored values", &runPixels},
     {"import", "index files, folders and DICOMDIRs into the local database", &runImport},
     {"phantom", "write a synthetic CT study with ground truth", &runPhantom},
     {"bench", "measure loading and decoding of a series", &runBench},
+    {"keygen", "new X25519 envelope key pair (JSON)", &runKeygen},
+    {"seal", "seal stdin into an envelope for a recipient key", &runSeal},
+    {"open", "open an envelope (request or response) from stdin", &runOpen},
+    {"respond", "seal a reply to the sender of a request envelope", &runRespond},
 }};
 } // namespace haip::cli
 

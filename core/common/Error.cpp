@@ -70,6 +70,20 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("database-error");
     case ErrorCode::Cancelled:
         return QStringLiteral("cancelled");
+    case ErrorCode::EnvelopeCorrupt:
+        return QStringLiteral("envelope-corrupt");
+    case ErrorCode::EnvelopeTruncated:
+        return QStringLiteral("envelope-truncated");
+    case ErrorCode::EnvelopeWrongKey:
+        return QStringLiteral("envelope-wrong-key");
+    case ErrorCode::EnvelopeUnsupported:
+        return QStringLiteral("envelope-unsupported");
+    case ErrorCode::KeyInvalid:
+        return QStringLiteral("key-invalid");
+    case ErrorCode::SignatureInvalid:
+        return QStringLiteral("signature-invalid");
+    case ErrorCode::KeyPinMismatch:
+        return QStringLiteral("key-pin-mismatch");
     case ErrorCode::NotFound:
         return QStringLiteral("not-found");
     case ErrorCode::MethodNotAllowed:
@@ -156,6 +170,60 @@ QString Error::message() const
         return QCoreApplication::translate("Error", "The local image index reported an error: %1.").arg(m_detail);
     case ErrorCode::Cancelled:
         return QCoreApplication::translate("Error", "The operation was cancelled.");
+    // Crypto errors often concern a stream rather than a file, so the subject is optional.
+    case ErrorCode::EnvelopeCorrupt:
+        return s.isEmpty() ? QCoreApplication::translate("Error",
+                                                         "The encrypted data is damaged or was altered and cannot "
+                                                         "be trusted (%1).")
+                                 .arg(m_detail)
+                           : QCoreApplication::translate("Error",
+                                                         "%1: the encrypted data is damaged or was altered and "
+                                                         "cannot be trusted (%2).")
+                                 .arg(s, m_detail);
+    case ErrorCode::EnvelopeTruncated:
+        return s.isEmpty() ? QCoreApplication::translate("Error",
+                                                         "The encrypted data is incomplete: it ends before its "
+                                                         "last part (%1). Transfer it again.")
+                                 .arg(m_detail)
+                           : QCoreApplication::translate("Error",
+                                                         "%1: the encrypted data is incomplete: it ends before its "
+                                                         "last part (%2). Transfer it again.")
+                                 .arg(s, m_detail);
+    case ErrorCode::EnvelopeWrongKey:
+        return s.isEmpty() ? QCoreApplication::translate("Error",
+                                                         "The encrypted data was not sealed for this key or this "
+                                                         "purpose (%1).")
+                                 .arg(m_detail)
+                           : QCoreApplication::translate("Error",
+                                                         "%1: the encrypted data was not sealed for this key or this "
+                                                         "purpose (%2).")
+                                 .arg(s, m_detail);
+    case ErrorCode::EnvelopeUnsupported:
+        return s.isEmpty() ? QCoreApplication::translate("Error",
+                                                         "The encrypted data uses a format or algorithm this "
+                                                         "version cannot read (%1).")
+                                 .arg(m_detail)
+                           : QCoreApplication::translate("Error",
+                                                         "%1: the encrypted data uses a format or algorithm this "
+                                                         "version cannot read (%2).")
+                                 .arg(s, m_detail);
+    case ErrorCode::KeyInvalid:
+        return s.isEmpty() ? QCoreApplication::translate("Error", "The key is not valid (%1).").arg(m_detail)
+                           : QCoreApplication::translate("Error", "%1: the key is not valid (%2).").arg(s, m_detail);
+    case ErrorCode::SignatureInvalid:
+        return s.isEmpty() ? QCoreApplication::translate("Error",
+                                                         "The signature does not verify: the document was altered "
+                                                         "or not signed by the expected key (%1).")
+                                 .arg(m_detail)
+                           : QCoreApplication::translate("Error",
+                                                         "%1: the signature does not verify: the document was "
+                                                         "altered or not signed by the expected key (%2).")
+                                 .arg(s, m_detail);
+    case ErrorCode::KeyPinMismatch:
+        return QCoreApplication::translate("Error",
+                                           "The signing key is not the one pinned by policy (%1); ask IT to check "
+                                           "the configured key fingerprint.")
+            .arg(m_detail);
     case ErrorCode::NotFound:
         return QCoreApplication::translate("Error", "The platform does not know %1.").arg(s);
     case ErrorCode::MethodNotAllowed:

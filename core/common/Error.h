@@ -38,6 +38,14 @@ enum class ErrorCode
     DatabaseError,
     // long-running work
     Cancelled,
+    // envelope crypto, keys and signatures (core/crypto)
+    EnvelopeCorrupt,
+    EnvelopeTruncated,
+    EnvelopeWrongKey,
+    EnvelopeUnsupported,
+    KeyInvalid,
+    SignatureInvalid,
+    KeyPinMismatch,
     // platform API: HTTP problem documents (RFC 9457), authentication, TLS
     NotFound,
     MethodNotAllowed,
