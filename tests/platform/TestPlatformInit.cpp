@@ -44,6 +44,7 @@ private slots:
     void otpCommandPrintsTheCurrentCode();
     void otpauthUrisMatchTheDirectory();
     void usageErrors();
+    void recreatesOnlyWhatIsMissing();
 
 private:
     QString state(const QString &relative) const { return QDir(m_dir.path()).filePath(u"state/"_s + relative); }
@@ -411,6 +412,26 @@ void TestPlatformInit::usageErrors()
     const test::ProcessResult version = test::run(program, {u"--version"_s});
     QCOMPARE(version.exitCode, 0);
     QCOMPARE(QJsonDocument::fromJson(version.out).object()[u"program"_s].toString(), u"haip-platform"_s);
+}
+
+void TestPlatformInit::recreatesOnlyWhatIsMissing()
+{
+    const QByteArray caBefore = QSslCertificate::fromPath(state(u"tls/ca.pem"_s)).front().toDer();
+    QVERIFY(QFile::remove(state(u"hpki-ca/crl.pem"_s)));
+    QVERIFY(QFile::remove(state(u"tls/server.pem"_s)));
+    QVERIFY(QFile::remove(state(u"tls/server.key"_s)));
+    Result<QByteArray> out = test::PlatformProcess::init(state({}));
+    QVERIFY(out);
+    const QJsonObject summary = QJsonDocument::fromJson(out->left(out->indexOf('\n'))).object();
+    QStringList created;
+    for (const QJsonValue &v : summary[u"created"_s].toArray())
+        created.append(v.toString());
+    created.sort();
+    QCOMPARE(created, (QStringList {u"hpki-ca/crl.pem"_s, u"platform.json"_s, u"tls/server.key"_s, u"tls/server.pem"_s}));
+    // The same TLS CA (clients' pins stay valid) and the same revoked card.
+    QCOMPARE(QSslCertificate::fromPath(state(u"tls/ca.pem"_s)).front().toDer(), caBefore);
+    certificatesVerifyWithOpenssl();
+    crlListsTheRevokedCard();
 }
 
 QTEST_GUILESS_MAIN(TestPlatformInit)
