@@ -1,4 +1,827 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
+<context>
+    <name>Error</name>
+    <message>
+        <source>No error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid argument: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file cannot be read (check permissions).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file is too large to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file cannot be written (check free space and permissions).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not a DICOM file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the DICOM file is truncated (it ends before its data does).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the DICOM file has an invalid value representation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the DICOM data set is damaged and cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a required DICOM attribute is missing (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a DICOM attribute has an invalid value (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the DICOMDIR is damaged; the folder was scanned instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file holds no image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the image compression (%2) is not supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the colour model (%2) is not supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the pixel bit depth (%2) is not supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the image has no frame %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the pixel data is damaged or incomplete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the image could not be decoded (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the character set %2 is not supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local image index reported an error: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operation was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal error: %1. Please report this to IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorkstationOptions</name>
+    <message>
+        <source>HAIP Clinician Workstation: view DICOM studies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the window as PNG to &lt;file&gt; once the first image is shown and loading has finished, then quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give up waiting for --screenshot after &lt;seconds&gt; (30).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User interface language: ja or en.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder of the local image index (default: $HAIP_INDEX_DIR, else the user&apos;s data folder).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window/level preset for the first series shown, e.g. ct-lung.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour theme for this run: dark or light.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DICOM files, folders or DICOMDIRs to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--screenshot-timeout needs a positive number of seconds, not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--language must be ja or en, not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--theme must be dark or light, not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>haip::app::ScreenshotJob</name>
+    <message>
+        <source>nothing that could be shown was opened (see the Problems panel in the screenshot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no image was shown within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>haip::dicom::WindowPresets</name>
+    <message>
+        <source>CT Lung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CT Mediastinum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CT Abdomen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CT Bone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CT Brain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File window %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File VOI LUT %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File LUT: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::AboutDialog</name>
+    <message>
+        <source>About HAIP Clinician Workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;HAIP Clinician Workstation&lt;/h2&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;The doctor&apos;s desktop client of the Healthcare AI Platform (HAIP): local DICOM viewing and, in later versions, medical-AI services.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Regulatory status:&lt;/b&gt; for research use only. Not approved as a medical device; do not use for primary diagnosis until approval is granted.&lt;/p&gt;&lt;p&gt;Built with Qt %2, DCMTK %3, OpenJPEG %4.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::AnnotationPainter</name>
+    <message>
+        <source>%1 cm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::AnnotationText</name>
+    <message>
+        <source>ID %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Series %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slice %1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position %1 mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thickness %1 mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cine %1 fps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VOI LUT %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>W %1  L %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inverted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::ImageView</name>
+    <message>
+        <source>%1  R %2 G %3 B %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  index %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No series open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading %1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slice %1 could not be displayed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading slice %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This series has no images to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::MainWindow</name>
+    <message>
+        <source>Reading files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading images…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading cancelled: %1 of %2 images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 images loaded, %2 failed (see Problems).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 images loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Studies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study &amp;Browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the Problems panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Research use only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not approved as a medical device; not for primary diagnosis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the index folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening cancelled: %1 images read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 images in %2 series read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 file(s) could not be read (see Problems).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 problem(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HAIP Clinician Workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::MeasurementPainter</name>
+    <message>
+        <source>%1 mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SD %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Min %1  Max %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area %1 cm²</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area %1 mm²</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area %1 px²</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::OpenDialogs</name>
+    <message>
+        <source>Open DICOM Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DICOM files (*.dcm *.dicom *.DCM *.ima *.IMA);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open DICOMDIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DICOMDIR (DICOMDIR dicomdir DICOMDIR.*);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::ProblemsPanel</name>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(general)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 file(s) could not be opened or shown; everything else was loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::ProgressStatus</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel loading (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark (reading room)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new language applies when the workstation is started again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::ShellActions</name>
+    <message>
+        <source>Open &amp;Files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open DICOM files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open F&amp;older…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a folder and everything below it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;DICOMDIR / CD…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a DICOMDIR, e.g. from a hospital CD or DVD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find Study…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the study browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About HAIP Clinician Workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::StudyBrowser</name>
+    <message>
+        <source>Search name, ID, description, modality…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No studies yet.
+
+Open files, a folder or a DICOMDIR from the File menu, or drop them onto this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent studies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No study matches “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Series of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+%2
+Last opened %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::StudyBrowserModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient name, study or series description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient ID, accession number or series number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth date or study date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mod.</source>
+        <comment>modality, abbreviated column title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ser.</source>
+        <comment>number of series, abbreviated column title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Img.</source>
+        <comment>number of images, abbreviated column title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of images (instances)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no description)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Series %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+ID: %2
+Birth date: %3
+Sex: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+%2 %3
+Accession: %4
+%5 series, %6 images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Series %1 (%2): %3 images, %4 frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Series %1 (%2): %3 images</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::ViewerActions</name>
+    <message>
+        <source>Window/Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ellipse ROI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit to Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual Pixels (1:1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Annotations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate Left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate Right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flip Horizontal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flip Vertical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play Cine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cine Slower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cine Faster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Measurement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window Presets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause Cine</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::WelcomePage</name>
+    <message>
+        <source>HAIP Clinician Workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open DICOM files, a folder or a CD (DICOMDIR) from the File menu,
+drop them onto this window, or double-click a series in the study browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

@@ -1,4 +1,838 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
+<context>
+    <name>Error</name>
+    <message>
+        <source>No error.</source>
+        <translation>エラーはありません。</translation>
+    </message>
+    <message>
+        <source>Invalid argument: %1.</source>
+        <translation>引数が正しくありません: %1。</translation>
+    </message>
+    <message>
+        <source>%1: the file does not exist.</source>
+        <translation>%1: ファイルが存在しません。</translation>
+    </message>
+    <message>
+        <source>%1: the file cannot be read (check permissions).</source>
+        <translation>%1: ファイルを読み込めません（アクセス権を確認してください）。</translation>
+    </message>
+    <message>
+        <source>%1: the file is too large to open.</source>
+        <translation>%1: ファイルが大きすぎて開けません。</translation>
+    </message>
+    <message>
+        <source>%1: the file cannot be written (check free space and permissions).</source>
+        <translation>%1: ファイルを書き込めません（空き容量とアクセス権を確認してください）。</translation>
+    </message>
+    <message>
+        <source>%1: not a DICOM file.</source>
+        <translation>%1: DICOM ファイルではありません。</translation>
+    </message>
+    <message>
+        <source>%1: the DICOM file is truncated (it ends before its data does).</source>
+        <translation>%1: DICOM ファイルが途中で切れています（データの終わりより前でファイルが終わっています）。</translation>
+    </message>
+    <message>
+        <source>%1: the DICOM file has an invalid value representation.</source>
+        <translation>%1: DICOM ファイルに不正な値表現（VR）があります。</translation>
+    </message>
+    <message>
+        <source>%1: the DICOM data set is damaged and cannot be read.</source>
+        <translation>%1: DICOM データセットが壊れているため読み込めません。</translation>
+    </message>
+    <message>
+        <source>%1: a required DICOM attribute is missing (%2).</source>
+        <translation>%1: 必須の DICOM 属性がありません（%2）。</translation>
+    </message>
+    <message>
+        <source>%1: a DICOM attribute has an invalid value (%2).</source>
+        <translation>%1: DICOM 属性の値が不正です（%2）。</translation>
+    </message>
+    <message>
+        <source>%1: the DICOMDIR is damaged; the folder was scanned instead.</source>
+        <translation>%1: DICOMDIR が壊れているため、代わりにフォルダーを走査しました。</translation>
+    </message>
+    <message>
+        <source>%1: the file holds no image.</source>
+        <translation>%1: このファイルには画像がありません。</translation>
+    </message>
+    <message>
+        <source>%1: the image compression (%2) is not supported.</source>
+        <translation>%1: この画像圧縮方式（%2）には対応していません。</translation>
+    </message>
+    <message>
+        <source>%1: the colour model (%2) is not supported.</source>
+        <translation>%1: この色表現（%2）には対応していません。</translation>
+    </message>
+    <message>
+        <source>%1: the pixel bit depth (%2) is not supported.</source>
+        <translation>%1: この画素ビット深度（%2）には対応していません。</translation>
+    </message>
+    <message>
+        <source>%1: the image has no frame %2.</source>
+        <translation>%1: 画像にフレーム %2 はありません。</translation>
+    </message>
+    <message>
+        <source>%1: the pixel data is damaged or incomplete.</source>
+        <translation>%1: 画素データが壊れているか不完全です。</translation>
+    </message>
+    <message>
+        <source>%1: the image could not be decoded (%2).</source>
+        <translation>%1: 画像を復号できませんでした（%2）。</translation>
+    </message>
+    <message>
+        <source>%1: the character set %2 is not supported.</source>
+        <translation>%1: 文字集合 %2 には対応していません。</translation>
+    </message>
+    <message>
+        <source>The local image index reported an error: %1.</source>
+        <translation>ローカル画像インデックスでエラーが発生しました: %1。</translation>
+    </message>
+    <message>
+        <source>The operation was cancelled.</source>
+        <translation>操作は取り消されました。</translation>
+    </message>
+    <message>
+        <source>Internal error: %1. Please report this to IT.</source>
+        <translation>内部エラー: %1。情報システム部門に報告してください。</translation>
+    </message>
+    <message>
+        <source>Unknown error.</source>
+        <translation>不明なエラーです。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkstationOptions</name>
+    <message>
+        <source>HAIP Clinician Workstation: view DICOM studies.</source>
+        <translation>HAIP 臨床医ワークステーション: DICOM 検査を表示します。</translation>
+    </message>
+    <message>
+        <source>Save the window as PNG to &lt;file&gt; once the first image is shown and loading has finished, then quit.</source>
+        <translation>最初の画像が表示され読み込みが終わったら、ウィンドウを PNG として &lt;file&gt; に保存して終了します。</translation>
+    </message>
+    <message>
+        <source>Give up waiting for --screenshot after &lt;seconds&gt; (30).</source>
+        <translation>--screenshot の待機を &lt;seconds&gt; 秒（既定 30）で打ち切ります。</translation>
+    </message>
+    <message>
+        <source>User interface language: ja or en.</source>
+        <translation>表示言語: ja または en。</translation>
+    </message>
+    <message>
+        <source>Folder of the local image index (default: $HAIP_INDEX_DIR, else the user's data folder).</source>
+        <translation>ローカル画像インデックスのフォルダー（既定: $HAIP_INDEX_DIR、未設定ならユーザーのデータフォルダー）。</translation>
+    </message>
+    <message>
+        <source>Window/level preset for the first series shown, e.g. ct-lung.</source>
+        <translation>最初に表示するシリーズのウィンドウ条件プリセット（例: ct-lung）。</translation>
+    </message>
+    <message>
+        <source>Colour theme for this run: dark or light.</source>
+        <translation>今回の起動で使う配色テーマ: dark または light。</translation>
+    </message>
+    <message>
+        <source>DICOM files, folders or DICOMDIRs to open.</source>
+        <translation>開く DICOM ファイル、フォルダー、または DICOMDIR。</translation>
+    </message>
+    <message>
+        <source>--screenshot-timeout needs a positive number of seconds, not “%1”.</source>
+        <translation>--screenshot-timeout には正の秒数を指定してください（「%1」は無効です）。</translation>
+    </message>
+    <message>
+        <source>--language must be ja or en, not “%1”.</source>
+        <translation>--language には ja または en を指定してください（「%1」は無効です）。</translation>
+    </message>
+    <message>
+        <source>--theme must be dark or light, not “%1”.</source>
+        <translation>--theme には dark または light を指定してください（「%1」は無効です）。</translation>
+    </message>
+</context>
+<context>
+    <name>haip::app::ScreenshotJob</name>
+    <message>
+        <source>nothing that could be shown was opened (see the Problems panel in the screenshot)</source>
+        <translation>表示できるものを開けませんでした（スクリーンショットの問題パネルを参照してください）</translation>
+    </message>
+    <message>
+        <source>no image was shown within %1 s</source>
+        <translation>%1 秒以内に画像が表示されませんでした</translation>
+    </message>
+</context>
+<context>
+    <name>haip::dicom::WindowPresets</name>
+    <message>
+        <source>CT Lung</source>
+        <translation>CT 肺野条件</translation>
+    </message>
+    <message>
+        <source>CT Mediastinum</source>
+        <translation>CT 縦隔条件</translation>
+    </message>
+    <message>
+        <source>CT Abdomen</source>
+        <translation>CT 腹部条件</translation>
+    </message>
+    <message>
+        <source>CT Bone</source>
+        <translation>CT 骨条件</translation>
+    </message>
+    <message>
+        <source>CT Brain</source>
+        <translation>CT 脳条件</translation>
+    </message>
+    <message>
+        <source>File window %1</source>
+        <translation>ファイル指定ウィンドウ %1</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>ファイル指定: %1</translation>
+    </message>
+    <message>
+        <source>File VOI LUT %1</source>
+        <translation>ファイル指定 VOI LUT %1</translation>
+    </message>
+    <message>
+        <source>File LUT: %1</source>
+        <translation>ファイル指定 LUT: %1</translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::AboutDialog</name>
+    <message>
+        <source>About HAIP Clinician Workstation</source>
+        <translation>HAIP 臨床医ワークステーションについて</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;HAIP Clinician Workstation&lt;/h2&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;The doctor's desktop client of the Healthcare AI Platform (HAIP): local DICOM viewing and, in later versions, medical-AI services.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Regulatory status:&lt;/b&gt; for research use only. Not approved as a medical device; do not use for primary diagnosis until approval is granted.&lt;/p&gt;&lt;p&gt;Built with Qt %2, DCMTK %3, OpenJPEG %4.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;HAIP 臨床医ワークステーション&lt;/h2&gt;&lt;p&gt;バージョン %1&lt;/p&gt;&lt;p&gt;医療 AI プラットフォーム（HAIP）の医師向けデスクトップクライアントです。DICOM 画像をローカルで表示し、今後のバージョンでは医療 AI サービスを利用できます。&lt;/p&gt;&lt;p&gt;&lt;b&gt;規制上の位置付け:&lt;/b&gt; 研究用途に限ります。医療機器として承認されていません。承認が得られるまで一次診断には使用しないでください。&lt;/p&gt;&lt;p&gt;Qt %2、DCMTK %3、OpenJPEG %4 を使用しています。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::AnnotationPainter</name>
+    <message>
+        <source>%1 cm</source>
+        <translation>%1 cm</translation>
+    </message>
+    <message>
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::AnnotationText</name>
+    <message>
+        <source>ID %1</source>
+        <translation>ID %1</translation>
+    </message>
+    <message>
+        <source>Series %1</source>
+        <translation>シリーズ %1</translation>
+    </message>
+    <message>
+        <source>Slice %1/%2</source>
+        <translation>スライス %1/%2</translation>
+    </message>
+    <message>
+        <source>Position %1 mm</source>
+        <translation>位置 %1 mm</translation>
+    </message>
+    <message>
+        <source>Thickness %1 mm</source>
+        <translation>スライス厚 %1 mm</translation>
+    </message>
+    <message>
+        <source>Cine %1 fps</source>
+        <translation>シネ %1 fps</translation>
+    </message>
+    <message>
+        <source>Zoom %1%</source>
+        <translation>拡大率 %1%</translation>
+    </message>
+    <message>
+        <source>VOI LUT %1</source>
+        <translation>VOI LUT %1</translation>
+    </message>
+    <message>
+        <source>W %1  L %2</source>
+        <translation>W %1  L %2</translation>
+    </message>
+    <message>
+        <source>Inverted</source>
+        <translation>白黒反転</translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::ImageView</name>
+    <message>
+        <source>%1  R %2 G %3 B %4</source>
+        <translation>%1  R %2 G %3 B %4</translation>
+    </message>
+    <message>
+        <source>%1  index %2</source>
+        <translation>%1  インデックス %2</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>%1  %2 %3</source>
+        <translation>%1  %2 %3</translation>
+    </message>
+    <message>
+        <source>No series open</source>
+        <translation>シリーズが開かれていません</translation>
+    </message>
+    <message>
+        <source>Loading %1/%2</source>
+        <translation>読み込み中 %1/%2</translation>
+    </message>
+    <message>
+        <source>Slice %1 could not be displayed</source>
+        <translation>スライス %1 を表示できませんでした</translation>
+    </message>
+    <message>
+        <source>Loading slice %1…</source>
+        <translation>スライス %1 を読み込み中…</translation>
+    </message>
+    <message>
+        <source>This series has no images to show</source>
+        <translation>このシリーズには表示できる画像がありません</translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::MainWindow</name>
+    <message>
+        <source>Reading files…</source>
+        <translation>ファイルを読み込み中…</translation>
+    </message>
+    <message>
+        <source>Loading images…</source>
+        <translation>画像を読み込み中…</translation>
+    </message>
+    <message>
+        <source>Loading cancelled: %1 of %2 images.</source>
+        <translation>読み込みを中止しました: %2 枚中 %1 枚。</translation>
+    </message>
+    <message>
+        <source>%1 images loaded, %2 failed (see Problems).</source>
+        <translation>%1 枚の画像を読み込みました。%2 枚は失敗しました（問題パネルを参照）。</translation>
+    </message>
+    <message>
+        <source>%1 images loaded.</source>
+        <translation>%1 枚の画像を読み込みました。</translation>
+    </message>
+    <message>
+        <source>Studies</source>
+        <translation>検査</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Study &amp;Browser</source>
+        <translation>検査ブラウザー(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Problems</source>
+        <translation>問題(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>メインツールバー</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>中止しています…</translation>
+    </message>
+    <message>
+        <source>Show the Problems panel</source>
+        <translation>問題パネルを表示</translation>
+    </message>
+    <message>
+        <source>Index: %1</source>
+        <translation>インデックス: %1</translation>
+    </message>
+    <message>
+        <source>Research use only</source>
+        <translation>研究用途限定</translation>
+    </message>
+    <message>
+        <source>Not approved as a medical device; not for primary diagnosis.</source>
+        <translation>医療機器として未承認です。一次診断には使用できません。</translation>
+    </message>
+    <message>
+        <source>cannot create the index folder</source>
+        <translation>インデックスのフォルダーを作成できません</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>%1 件</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 を開いています…</translation>
+    </message>
+    <message>
+        <source>Opening cancelled: %1 images read.</source>
+        <translation>読み込みを中止しました: %1 枚の画像を読み込み済み。</translation>
+    </message>
+    <message>
+        <source>%1 images in %2 series read.</source>
+        <translation>%2 シリーズ、%1 枚の画像を読み込みました。</translation>
+    </message>
+    <message>
+        <source>%1 file(s) could not be read (see Problems).</source>
+        <translation>%1 個のファイルを読み込めませんでした（問題パネルを参照）。</translation>
+    </message>
+    <message>
+        <source>%1 problem(s)</source>
+        <translation>問題 %1 件</translation>
+    </message>
+    <message>
+        <source>HAIP Clinician Workstation</source>
+        <translation>HAIP 臨床医ワークステーション</translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::MeasurementPainter</name>
+    <message>
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
+    </message>
+    <message>
+        <source>%1 px</source>
+        <translation>%1 px</translation>
+    </message>
+    <message>
+        <source>Mean %1</source>
+        <translation>平均 %1</translation>
+    </message>
+    <message>
+        <source>SD %1</source>
+        <translation>SD %1</translation>
+    </message>
+    <message>
+        <source>Min %1  Max %2</source>
+        <translation>最小 %1  最大 %2</translation>
+    </message>
+    <message>
+        <source>Area %1 cm²</source>
+        <translation>面積 %1 cm²</translation>
+    </message>
+    <message>
+        <source>Area %1 mm²</source>
+        <translation>面積 %1 mm²</translation>
+    </message>
+    <message>
+        <source>Area %1 px²</source>
+        <translation>面積 %1 px²</translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::OpenDialogs</name>
+    <message>
+        <source>Open DICOM Files</source>
+        <translation>DICOM ファイルを開く</translation>
+    </message>
+    <message>
+        <source>DICOM files (*.dcm *.dicom *.DCM *.ima *.IMA);;All files (*)</source>
+        <translation>DICOM ファイル (*.dcm *.dicom *.DCM *.ima *.IMA);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>フォルダーを開く</translation>
+    </message>
+    <message>
+        <source>Open DICOMDIR</source>
+        <translation>DICOMDIR を開く</translation>
+    </message>
+    <message>
+        <source>DICOMDIR (DICOMDIR dicomdir DICOMDIR.*);;All files (*)</source>
+        <translation>DICOMDIR (DICOMDIR dicomdir DICOMDIR.*);;すべてのファイル (*)</translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::ProblemsPanel</name>
+    <message>
+        <source>Clear</source>
+        <translation>消去</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <source>(general)</source>
+        <translation>（全般）</translation>
+    </message>
+    <message>
+        <source>No problems.</source>
+        <translation>問題はありません。</translation>
+    </message>
+    <message>
+        <source>%1 file(s) could not be opened or shown; everything else was loaded.</source>
+        <translation>%1 個のファイルを開けないか表示できませんでした。それ以外はすべて読み込みました。</translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::ProgressStatus</name>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Cancel loading (Esc)</source>
+        <translation>読み込みをキャンセル (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Dark (reading room)</source>
+        <translation>ダーク（読影室向け）</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>ライト</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>システムの既定</translation>
+    </message>
+    <message>
+        <source>A new language applies when the workstation is started again.</source>
+        <translation>言語の変更は次回の起動時に反映されます。</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>テーマ(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>言語(&amp;L):</translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::ShellActions</name>
+    <message>
+        <source>Open &amp;Files…</source>
+        <translation>ファイルを開く(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Open DICOM files</source>
+        <translation>DICOM ファイルを開く</translation>
+    </message>
+    <message>
+        <source>Open F&amp;older…</source>
+        <translation>フォルダーを開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a folder and everything below it</source>
+        <translation>フォルダーとその配下をすべて開く</translation>
+    </message>
+    <message>
+        <source>Open &amp;DICOMDIR / CD…</source>
+        <translation>DICOMDIR / CD を開く(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Open a DICOMDIR, e.g. from a hospital CD or DVD</source>
+        <translation>DICOMDIR を開く（病院から受け取った CD・DVD など）</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>全画面表示(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Find Study…</source>
+        <translation>検査を検索(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Search the study browser</source>
+        <translation>検査ブラウザーを検索</translation>
+    </message>
+    <message>
+        <source>&amp;About HAIP Clinician Workstation</source>
+        <translation>HAIP 臨床医ワークステーションについて(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::StudyBrowser</name>
+    <message>
+        <source>Search name, ID, description, modality…</source>
+        <translation>氏名・ID・説明・モダリティで検索…</translation>
+    </message>
+    <message>
+        <source>No studies yet.
+
+Open files, a folder or a DICOMDIR from the File menu, or drop them onto this window.</source>
+        <translation>まだ検査がありません。
+
+「ファイル」メニューからファイル、フォルダー、DICOMDIR を開くか、このウィンドウにドロップしてください。</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>シリーズ</translation>
+    </message>
+    <message>
+        <source>Recent studies</source>
+        <translation>最近の検査</translation>
+    </message>
+    <message>
+        <source>No study matches “%1”.</source>
+        <translation>「%1」に一致する検査はありません。</translation>
+    </message>
+    <message>
+        <source>Series of %1</source>
+        <translation>%1 のシリーズ</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+Last opened %3</source>
+        <translation>%1
+%2
+最終表示 %3</translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::StudyBrowserModel</name>
+    <message>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>Patient name, study or series description</source>
+        <translation>患者氏名、検査またはシリーズの説明</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Patient ID, accession number or series number</source>
+        <translation>患者 ID、受付番号またはシリーズ番号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Birth date or study date</source>
+        <translation>生年月日または検査日</translation>
+    </message>
+    <message>
+        <source>Mod.</source>
+        <comment>modality, abbreviated column title</comment>
+        <translation>モダ</translation>
+    </message>
+    <message>
+        <source>Modality</source>
+        <translation>モダリティ</translation>
+    </message>
+    <message>
+        <source>Ser.</source>
+        <comment>number of series, abbreviated column title</comment>
+        <translation>Se</translation>
+    </message>
+    <message>
+        <source>Number of series</source>
+        <translation>シリーズ数</translation>
+    </message>
+    <message>
+        <source>Img.</source>
+        <comment>number of images, abbreviated column title</comment>
+        <translation>Im</translation>
+    </message>
+    <message>
+        <source>Number of images (instances)</source>
+        <translation>画像数（インスタンス数）</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（氏名なし）</translation>
+    </message>
+    <message>
+        <source>(no description)</source>
+        <translation>（説明なし）</translation>
+    </message>
+    <message>
+        <source>Series %1</source>
+        <translation>シリーズ %1</translation>
+    </message>
+    <message>
+        <source>%1
+ID: %2
+Birth date: %3
+Sex: %4</source>
+        <translation>%1
+ID: %2
+生年月日: %3
+性別: %4</translation>
+    </message>
+    <message>
+        <source>%1
+%2 %3
+Accession: %4
+%5 series, %6 images</source>
+        <translation>%1
+%2 %3
+受付番号: %4
+%5 シリーズ、%6 画像</translation>
+    </message>
+    <message>
+        <source>Series %1 (%2): %3 images, %4 frames</source>
+        <translation>シリーズ %1（%2）: %3 画像、%4 フレーム</translation>
+    </message>
+    <message>
+        <source>Series %1 (%2): %3 images</source>
+        <translation>シリーズ %1（%2）: %3 画像</translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::ViewerActions</name>
+    <message>
+        <source>Window/Level</source>
+        <translation>ウィンドウ/レベル</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>移動</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>拡大縮小</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>距離計測</translation>
+    </message>
+    <message>
+        <source>Ellipse ROI</source>
+        <translation>楕円 ROI</translation>
+    </message>
+    <message>
+        <source>Fit to Window</source>
+        <translation>ウィンドウに合わせる</translation>
+    </message>
+    <message>
+        <source>Actual Pixels (1:1)</source>
+        <translation>等倍表示 (1:1)</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>拡大</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <source>Show Annotations</source>
+        <translation>注釈を表示</translation>
+    </message>
+    <message>
+        <source>Invert</source>
+        <translation>白黒反転</translation>
+    </message>
+    <message>
+        <source>Rotate Left</source>
+        <translation>左に回転</translation>
+    </message>
+    <message>
+        <source>Rotate Right</source>
+        <translation>右に回転</translation>
+    </message>
+    <message>
+        <source>Flip Horizontal</source>
+        <translation>左右反転</translation>
+    </message>
+    <message>
+        <source>Flip Vertical</source>
+        <translation>上下反転</translation>
+    </message>
+    <message>
+        <source>Reset View</source>
+        <translation>表示をリセット</translation>
+    </message>
+    <message>
+        <source>Play Cine</source>
+        <translation>シネ再生</translation>
+    </message>
+    <message>
+        <source>Cine Slower</source>
+        <translation>シネを遅く</translation>
+    </message>
+    <message>
+        <source>Cine Faster</source>
+        <translation>シネを速く</translation>
+    </message>
+    <message>
+        <source>Delete Measurement</source>
+        <translation>計測を削除</translation>
+    </message>
+    <message>
+        <source>Window Presets</source>
+        <translation>ウィンドウ条件プリセット</translation>
+    </message>
+    <message>
+        <source>File Default</source>
+        <translation>ファイルの既定値</translation>
+    </message>
+    <message>
+        <source>Pause Cine</source>
+        <translation>シネ一時停止</translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::WelcomePage</name>
+    <message>
+        <source>HAIP Clinician Workstation</source>
+        <translation>HAIP 臨床医ワークステーション</translation>
+    </message>
+    <message>
+        <source>Open DICOM files, a folder or a CD (DICOMDIR) from the File menu,
+drop them onto this window, or double-click a series in the study browser.</source>
+        <translation>「ファイル」メニューから DICOM ファイル、フォルダー、CD（DICOMDIR）を開くか、
+このウィンドウにドロップするか、検査ブラウザーのシリーズをダブルクリックしてください。</translation>
+    </message>
+</context>
 </TS>

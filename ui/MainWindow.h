@@ -1,15 +1,128 @@
-// The workstation's main window: study browser, image viewer and (later) AI panels.
+// The workstation's main window: the study browser (left dock), the image viewer (centre),
+// the Problems panel (bottom dock, non-modal), a status bar with load progress, problem count
+// and the index location. Everything the user opens — menu, drag and drop, command line —
+// goes through openPaths(): import on a worker thread, then the best series is shown at once.
 #pragma once
 
+#include "dicom/Importer.h"
+#include "dicom/Series.h"
+
 #include <QMainWindow>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QSettings;
+class QStackedWidget;
+class QToolButton;
+
+namespace haip::dicom {
+class ImageIndex;
+}
 
 namespace haip::ui {
+
+class AppSettings;
+class ProblemsPanel;
+class ProgressStatus;
+class StudyBrowser;
+class StudyOpener;
+enum class OpenKind;
+struct ShellActions;
+class ViewerWidget;
 
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    // `indexDatabasePath`: the local index file (created if missing). `settings` outlives the
+    // window; layout, theme and language are kept there.
+    MainWindow(const QString &indexDatabasePath, QSettings &settings, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Files, folders and DICOMDIRs, as from File ▸ Open, a drop or the command line.
+    void openPaths(const QStringList &paths);
+    // Opens a series / the best series of a study already in the index.
+    void openSeries(const QString &seriesInstanceUid);
+    void openStudy(const QString &studyInstanceUid);
+
+    // True while files are imported or the shown series is still decoding.
+    bool isBusy() const;
+    // The series on screen has shown its first image (reset by each new series).
+    bool hasImage() const { return m_imageShown; }
+
+    // Test seam for the modal file dialogs: the next Open… action takes these paths instead
+    // of asking (an empty list behaves like Cancel).
+    void setNextFileDialogAnswer(const QStringList &paths) { m_nextDialogAnswer = paths; }
+
+    StudyBrowser *browser() const { return m_browser; }
+    ViewerWidget *viewer() const { return m_viewer; }
+    ProblemsPanel *problemsPanel() const { return m_problems; }
+    ProgressStatus *progressStatus() const { return m_progress; }
+    QDockWidget *browserDock() const { return m_browserDock; }
+    QDockWidget *problemsDock() const { return m_problemsDock; }
+    QString indexPath() const { return m_indexPath; }
+    const dicom::Series &currentSeries() const { return m_currentSeries; }
+
+    void saveLayout();
+    void reloadBrowser();
+
+signals:
+    // An open request finished importing (the series it chose may still be decoding).
+    void importFinished(const haip::dicom::ImportSummary &summary);
+    void firstImageShown();
+    // Nothing runs any more: imports done and the shown series fully loaded (or failed).
+    void idle();
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createDocks();
+    void createStatusBar();
+    void restoreLayout();
+    void openIndex();
+
+    std::optional<QStringList> askPaths(OpenKind kind);
+    void onImportStarted(const QStringList &paths);
+    void onImportFinished(const dicom::ImportSummary &summary, const QList<dicom::Series> &series);
+    void showSeries(const dicom::Series &series, int stack);
+    void addProblem(const haip::Error &error);
+    void updateProblemCount(int count);
+    void updateTitle();
+    void checkIdle();
+
+    QString m_indexPath;
+    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<dicom::ImageIndex> m_index;
+    StudyOpener *m_opener = nullptr;
+
+    StudyBrowser *m_browser = nullptr;
+    ViewerWidget *m_viewer = nullptr;
+    QStackedWidget *m_centre = nullptr;
+    QWidget *m_welcome = nullptr;
+    ProblemsPanel *m_problems = nullptr;
+    QDockWidget *m_browserDock = nullptr;
+    QDockWidget *m_problemsDock = nullptr;
+    ProgressStatus *m_progress = nullptr;
+    QToolButton *m_problemCount = nullptr;
+    QLabel *m_indexLabel = nullptr;
+
+    std::unique_ptr<ShellActions> m_actions;
+
+    dicom::Series m_currentSeries;
+    bool m_viewerLoading = false;
+    bool m_imageShown = false;
+    int m_problemsAtImportStart = 0;
+    std::optional<QStringList> m_nextDialogAnswer;
 };
 
 } // namespace haip::ui

@@ -2,15 +2,20 @@
 target_sources(haip_ui PRIVATE
     MainWindow.cpp MainWindow.h
     browser/DisplayText.cpp browser/DisplayText.h
+    browser/IndexSnapshot.cpp browser/IndexSnapshot.h
     browser/InitialSeries.cpp browser/InitialSeries.h
     browser/StudyBrowser.cpp browser/StudyBrowser.h
     browser/StudyBrowserModel.cpp browser/StudyBrowserModel.h
     browser/StudyFilterModel.cpp browser/StudyFilterModel.h
+    browser/StudyOpener.cpp browser/StudyOpener.h
     common/AboutDialog.cpp common/AboutDialog.h
     common/AppSettings.cpp common/AppSettings.h
+    common/OpenDialogs.cpp common/OpenDialogs.h
     common/ProblemsPanel.cpp common/ProblemsPanel.h
     common/ProgressStatus.cpp common/ProgressStatus.h
     common/SettingsDialog.cpp common/SettingsDialog.h
+    common/ShellActions.cpp common/ShellActions.h
+    common/WelcomePage.cpp common/WelcomePage.h
     theme/SvgIconEngine.cpp theme/SvgIconEngine.h
     theme/Theme.cpp theme/Theme.h
     theme/ThemedIcon.cpp theme/ThemedIcon.h

@@ -25,6 +25,8 @@
 #include <optional>
 
 #ifdef Q_OS_WIN
+#define NOMINMAX
+#define WIN32_LEAN_AND_MEAN
 #include <windows.h>
 // windows.h first: psapi.h needs its types
 #include <psapi.h>

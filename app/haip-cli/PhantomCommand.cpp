@@ -1,6 +1,6 @@
 // haip-cli phantom: write a synthetic CT study with ground truth.
 //   haip-cli phantom --kind chest-ct|head-ct --out DIR [--slices N] [--seed S]
-//                    [--rows R --columns C] [--spacing MM] [--threads T]
+//                    [--rows R --columns C] [--spacing MM] [--threads T] [--no-lesions]
 // Prints one JSON line {files, directory, ground_truth, study_instance_uid, series_instance_uid}.
 #include "CliOutput.h"
 #include "Commands.h"
@@ -26,7 +26,8 @@ int runPhantom(const QStringList &arguments, CliOutput &output)
     const QCommandLineOption columns(u"columns"_s, u"columns per image (default 512)"_s, u"c"_s, u"512"_s);
     const QCommandLineOption spacing(u"spacing"_s, u"slice spacing in mm (default: scan range / slices)"_s, u"mm"_s);
     const QCommandLineOption threads(u"threads"_s, u"worker threads (default: one per core)"_s, u"n"_s, u"0"_s);
-    parser.addOptions({kind, out, slices, seed, rows, columns, spacing, threads});
+    const QCommandLineOption noLesions(u"no-lesions"_s, u"the same anatomy without lesions (a normal study)"_s);
+    parser.addOptions({kind, out, slices, seed, rows, columns, spacing, threads, noLesions});
     if (!parser.parse(QStringList {u"haip-cli phantom"_s} + arguments))
         return output.usage(parser.errorText());
     if (!parser.positionalArguments().isEmpty())
@@ -43,6 +44,7 @@ int runPhantom(const QStringList &arguments, CliOutput &output)
     if (!parser.isSet(out))
         return output.usage(u"phantom: --out DIR is required"_s);
     options.outputDir = parser.value(out);
+    options.lesions = !parser.isSet(noLesions);
 
     // Numeric options: a value that does not parse is a usage error, not a silent default.
     bool ok = true;

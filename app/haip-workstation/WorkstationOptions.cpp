@@ -1,10 +1,11 @@
 #include "WorkstationOptions.h"
 
+#include "dicom/IndexLocation.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QStandardPaths>
 
 namespace haip::app {
 
@@ -45,7 +46,11 @@ Result<WorkstationOptions> parseWorkstationOptions(const QStringList &arguments)
         QCoreApplication::translate("WorkstationOptions",
                                     "Window/level preset for the first series shown, e.g. ct-lung."),
         QStringLiteral("id"));
-    parser.addOptions({screenshot, timeout, language, indexDir, preset});
+    const QCommandLineOption theme(
+        QStringLiteral("theme"),
+        QCoreApplication::translate("WorkstationOptions", "Colour theme for this run: dark or light."),
+        QStringLiteral("name"));
+    parser.addOptions({screenshot, timeout, language, indexDir, preset, theme});
     parser.addPositionalArgument(
         QStringLiteral("path"),
         QCoreApplication::translate("WorkstationOptions", "DICOM files, folders or DICOMDIRs to open."),
@@ -82,6 +87,14 @@ Result<WorkstationOptions> parseWorkstationOptions(const QStringList &arguments)
     if (parser.isSet(indexDir))
         options.indexDir = QFileInfo(parser.value(indexDir)).absoluteFilePath();
     options.preset = parser.value(preset);
+    if (parser.isSet(theme)) {
+        options.theme = parser.value(theme).toLower();
+        if (options.theme != QLatin1String("dark") && options.theme != QLatin1String("light"))
+            return Error(
+                ErrorCode::InvalidArgument,
+                QCoreApplication::translate("WorkstationOptions", "--theme must be dark or light, not \u201c%1\u201d.")
+                    .arg(parser.value(theme)));
+    }
     return options;
 }
 
@@ -89,12 +102,7 @@ QString indexDatabasePath(const WorkstationOptions &options)
 {
     if (!options.indexDir.isEmpty())
         return QDir(options.indexDir).filePath(kIndexFileName);
-    // Until core/dicom/IndexLocation lands: the same rule (HAIP_INDEX_DIR, else the data folder).
-    const QString overridden = qEnvironmentVariable("HAIP_INDEX_DIR");
-    if (!overridden.isEmpty())
-        return QDir(QFileInfo(overridden).absoluteFilePath()).filePath(kIndexFileName);
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
-        .filePath(QStringLiteral("HAIP/haip-workstation/") + kIndexFileName);
+    return dicom::defaultIndexPath();
 }
 
 } // namespace haip::app

@@ -1,6 +1,6 @@
 // The haip-workstation command line:
 //   haip-workstation [PATH…] [--screenshot FILE] [--language ja|en] [--index-dir DIR]
-//                    [--preset ID] [--screenshot-timeout SECONDS]
+//                    [--preset ID] [--theme dark|light] [--screenshot-timeout SECONDS]
 // PATHs (files, folders, DICOMDIRs) are opened at start. --screenshot saves the main window as
 // PNG once the first image is shown and loading has finished, then quits (demos, tests).
 #pragma once
@@ -20,6 +20,7 @@ struct WorkstationOptions
     QString language; // "ja", "en" or empty (settings, then system)
     QString indexDir; // empty: HAIP_INDEX_DIR, then the per-user data folder
     QString preset; // viewer W/L preset applied to the first series, e.g. "ct-lung"
+    QString theme; // "dark", "light" or empty (settings)
     bool showHelp = false;
     bool showVersion = false;
     QString helpText;

@@ -1,20 +1,88 @@
 // haip-workstation: the clinicians' GUI. Wiring only; everything it shows lives in ui/ and core/.
 #include "MainWindow.h"
+#include "ScreenshotJob.h"
+#include "WorkstationOptions.h"
+#include "common/AppSettings.h"
 #include "common/Library.h"
 #include "common/Translations.h"
+#include "theme/Theme.h"
+#include "viewer/ViewerWidget.h"
 
 #include <QApplication>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <cstdio>
+#include <memory>
+
+namespace {
+
+// The size of screenshots: the demo's Xvfb screen (scripts/demo.sh) and a typical reading
+// station's window, independent of the (offscreen) screen.
+constexpr QSize kScreenshotSize(1600, 1000);
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("haip-workstation"));
+    QApplication::setApplicationDisplayName(QStringLiteral("HAIP Clinician Workstation"));
     QApplication::setOrganizationName(QStringLiteral("HAIP"));
     QApplication::setApplicationVersion(QStringLiteral(HAIP_VERSION));
-    haip::LibraryScope library;
-    haip::installTranslators(app);
+    QApplication::setDesktopFileName(QStringLiteral("haip-workstation"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/app/haip.svg")));
 
-    haip::ui::MainWindow window;
+    const auto options = haip::app::parseWorkstationOptions(QApplication::arguments());
+    if (!options) {
+        std::fprintf(stderr, "haip-workstation: %s\n", qUtf8Printable(options.error().detail()));
+        return 2;
+    }
+    if (options->showHelp) {
+        std::fputs(qUtf8Printable(options->helpText), stdout);
+        return 0;
+    }
+    if (options->showVersion) {
+        std::printf("haip-workstation %s\n", HAIP_VERSION);
+        return 0;
+    }
+    haip::LibraryScope library;
+
+    // Screenshots must not depend on (or change) the user's saved layout: they use defaults
+    // in a throw-away settings file.
+    const bool screenshot = !options->screenshotPath.isEmpty();
+    QTemporaryDir scratch;
+    std::unique_ptr<QSettings> settings = screenshot
+        ? std::make_unique<QSettings>(scratch.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat)
+        : std::make_unique<QSettings>();
+    haip::ui::AppSettings appSettings(*settings);
+
+    const QString language =
+        haip::installTranslators(app, options->language.isEmpty() ? appSettings.language() : options->language);
+    haip::ui::Theme::applyFonts(language);
+    haip::ui::Theme(options->theme.isEmpty() ? appSettings.theme() : haip::ui::Theme::kindFromName(options->theme))
+        .apply(app);
+
+    haip::ui::MainWindow window(haip::app::indexDatabasePath(*options), *settings);
+    if (!options->preset.isEmpty()) {
+        // The preset applies to the first series shown, once its first image is on screen.
+        auto connection = std::make_shared<QMetaObject::Connection>();
+        *connection =
+            QObject::connect(&window, &haip::ui::MainWindow::firstImageShown, &window, [&window, connection, &options] {
+                QObject::disconnect(*connection);
+                if (!window.viewer()->applyPreset(options->preset))
+                    std::fprintf(stderr, "haip-workstation: unknown preset %s\n", qUtf8Printable(options->preset));
+            });
+    }
+    if (screenshot) {
+        window.resize(kScreenshotSize);
+        auto *job = new haip::app::ScreenshotJob(
+            window, options->screenshotPath, options->screenshotTimeoutSeconds, !options->paths.isEmpty());
+        QObject::connect(job, &haip::app::ScreenshotJob::done, &app, [](int code) { QCoreApplication::exit(code); });
+    }
     window.show();
+    if (!options->paths.isEmpty())
+        QTimer::singleShot(0, &window, [&window, &options] { window.openPaths(options->paths); });
     return QApplication::exec();
 }

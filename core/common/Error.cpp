@@ -84,6 +84,30 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("signature-invalid");
     case ErrorCode::KeyPinMismatch:
         return QStringLiteral("key-pin-mismatch");
+    case ErrorCode::NotFound:
+        return QStringLiteral("not-found");
+    case ErrorCode::MethodNotAllowed:
+        return QStringLiteral("method-not-allowed");
+    case ErrorCode::Conflict:
+        return QStringLiteral("conflict");
+    case ErrorCode::PayloadTooLarge:
+        return QStringLiteral("payload-too-large");
+    case ErrorCode::RequestTimeout:
+        return QStringLiteral("request-timeout");
+    case ErrorCode::RateLimited:
+        return QStringLiteral("rate-limited");
+    case ErrorCode::AuthenticationRequired:
+        return QStringLiteral("authentication-required");
+    case ErrorCode::AuthenticationFailed:
+        return QStringLiteral("authentication-failed");
+    case ErrorCode::CertificateRejected:
+        return QStringLiteral("certificate-rejected");
+    case ErrorCode::SessionExpired:
+        return QStringLiteral("session-expired");
+    case ErrorCode::AccountLocked:
+        return QStringLiteral("account-locked");
+    case ErrorCode::TlsFailure:
+        return QStringLiteral("tls-failure");
     case ErrorCode::Internal:
         return QStringLiteral("internal-error");
     }
@@ -200,6 +224,38 @@ QString Error::message() const
                                            "The signing key is not the one pinned by policy (%1); ask IT to check "
                                            "the configured key fingerprint.")
             .arg(m_detail);
+    case ErrorCode::NotFound:
+        return QCoreApplication::translate("Error", "The platform does not know %1.").arg(s);
+    case ErrorCode::MethodNotAllowed:
+        return QCoreApplication::translate("Error", "The platform does not allow this operation on %1.").arg(s);
+    case ErrorCode::Conflict:
+        return QCoreApplication::translate("Error", "%1 is in a state that does not allow this (%2).").arg(s, m_detail);
+    case ErrorCode::PayloadTooLarge:
+        return QCoreApplication::translate("Error", "The request is larger than the platform accepts (%1).")
+            .arg(m_detail);
+    case ErrorCode::RequestTimeout:
+        return QCoreApplication::translate("Error",
+                                           "The platform closed the connection because the request arrived too "
+                                           "slowly. Check the network and try again.");
+    case ErrorCode::RateLimited:
+        return QCoreApplication::translate("Error", "Too many requests in a short time (%1). Wait and try again.")
+            .arg(m_detail);
+    case ErrorCode::AuthenticationRequired:
+        return QCoreApplication::translate("Error",
+                                           "You are not signed in to the platform. Insert your card and sign in.");
+    case ErrorCode::AuthenticationFailed:
+        return QCoreApplication::translate("Error", "Sign-in failed: %1.").arg(m_detail);
+    case ErrorCode::CertificateRejected:
+        return QCoreApplication::translate("Error", "The platform refused your card's certificate: %1.").arg(m_detail);
+    case ErrorCode::SessionExpired:
+        return QCoreApplication::translate("Error", "Your platform session has ended. Sign in again with your card.");
+    case ErrorCode::AccountLocked:
+        return QCoreApplication::translate("Error",
+                                           "Sign-in is locked after too many wrong one-time passwords (%1). "
+                                           "Wait, then try again, or ask IT.")
+            .arg(m_detail);
+    case ErrorCode::TlsFailure:
+        return QCoreApplication::translate("Error", "The secure connection to %1 failed: %2.").arg(s, m_detail);
     case ErrorCode::Internal:
         return QCoreApplication::translate("Error", "Internal error: %1. Please report this to IT.").arg(m_detail);
     }

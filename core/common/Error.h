@@ -46,6 +46,19 @@ enum class ErrorCode
     KeyInvalid,
     SignatureInvalid,
     KeyPinMismatch,
+    // platform API: HTTP problem documents (RFC 9457), authentication, TLS
+    NotFound,
+    MethodNotAllowed,
+    Conflict,
+    PayloadTooLarge,
+    RequestTimeout,
+    RateLimited,
+    AuthenticationRequired,
+    AuthenticationFailed,
+    CertificateRejected,
+    SessionExpired,
+    AccountLocked,
+    TlsFailure,
     Internal,
 };
 

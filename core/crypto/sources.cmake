@@ -41,3 +41,11 @@ target_sources(haip_core PRIVATE
     crypto/internal/SignatureKeys.cpp crypto/internal/SignatureKeys.h
 )
 
+
+# TLS policy and TOTP (platform-auth)
+target_sources(haip_core PRIVATE
+    crypto/TlsPolicy.cpp
+    crypto/TlsPolicy.h
+    crypto/Totp.cpp
+    crypto/Totp.h
+)

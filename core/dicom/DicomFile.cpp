@@ -46,6 +46,36 @@ TextKind textKindOf(DcmEVR vr)
     }
 }
 
+// One native frame read from its place in the file (see DicomFile::open), byte for byte as the
+// in-memory path would slice it out of the parsed Pixel Data.
+Result<RawFrame> readNativeFrameFromFile(
+    const QString &path, qint64 expectedSize, const NativePixelLocation &where, const PixelModule &module, int index)
+{
+    if (index < 0 || index >= module.numberOfFrames)
+        return Error(
+            ErrorCode::FrameOutOfRange, QStringLiteral("%1 (of %2)").arg(index).arg(module.numberOfFrames), path);
+    const qint64 frameBytes = module.nativeFrameBits() / 8;
+    if (where.length == 0)
+        return Error(ErrorCode::NoPixelData, QStringLiteral("Pixel Data (7FE0,0010) is empty"), path);
+    if (frameBytes * (index + 1) > where.length)
+        return Error(ErrorCode::CorruptPixelData,
+                     QStringLiteral("Pixel Data holds %1 bytes; frame %2 of %3 needs %4")
+                         .arg(where.length)
+                         .arg(index)
+                         .arg(module.numberOfFrames)
+                         .arg(frameBytes * (index + 1)),
+                     path);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error(ErrorCode::FileUnreadable, file.errorString(), path);
+    if (file.size() != expectedSize)
+        return Error(ErrorCode::CorruptPixelData, QStringLiteral("the file changed after it was opened"), path);
+    QByteArray bytes(qsizetype(frameBytes), Qt::Uninitialized);
+    if (!file.seek(where.valueOffset + frameBytes * index) || file.read(bytes.data(), frameBytes) != frameBytes)
+        return Error(ErrorCode::FileUnreadable, file.errorString(), path);
+    return nativeRawFrame(std::move(bytes), module, where.bigEndian, false);
+}
+
 } // namespace
 
 struct DicomFile::Impl
@@ -55,6 +85,8 @@ struct DicomFile::Impl
     Content content = Content::Everything;
     std::unique_ptr<DcmFileFormat> file;
     bool pixelDataSkipped = false;
+    // Native Pixel Data left in the file: frames are read from there on demand (see open()).
+    NativePixelLocation nativePixels;
     E_TransferSyntax transferSyntax = EXS_Unknown;
     CharsetDecoder charset;
     mutable QVector<quint32> frameStarts; // first fragment of each frame, when it had to be scanned
@@ -82,24 +114,33 @@ Result<DicomFile> DicomFile::open(const QString &path, Content content)
         return Error(ErrorCode::FileUnreadable, file.errorString(), path);
     const qint64 size = file.size();
 
-    // HeaderOnly reads only the start of the file, growing it until the parse reaches Pixel Data
-    // or the end: indexing a folder of large multi-frame files then reads kilobytes, not gigabytes.
+    // Both modes first read only the start of the file, growing it until the parse reaches Pixel
+    // Data or the end: indexing a folder of large multi-frame files then reads kilobytes, and
+    // native (uncompressed) frames are later read straight from the file into their Frame —
+    // one copy, no second parse. Other pixel data is parsed from the whole file in memory.
     QByteArray bytes;
-    qint64 want = content == Content::HeaderOnly ? kHeaderChunk : size;
+    qint64 want = kHeaderChunk;
     for (;;) {
         const QByteArray more = file.read(std::max<qint64>(0, want - bytes.size()));
         if (file.error() != QFileDevice::NoError)
             return Error(ErrorCode::FileUnreadable, file.errorString(), path);
         bytes += more;
-        const bool whole = bytes.size() >= size || more.isEmpty();
-        if (whole)
+        if (bytes.size() >= size || more.isEmpty())
             break;
         Result<ParsedDataset> parsed = parseDataset(bytes, path, true, size);
-        if (parsed && parsed->pixelDataSkipped)
-            return fromParsed(std::move(*parsed), path, size, content);
+        if (parsed && parsed->pixelDataSkipped) {
+            if (content == Content::HeaderOnly || parsed->nativePixels.isValid())
+                return fromParsed(std::move(*parsed), path, size, content);
+            break; // encapsulated or deflated: parse all of it below
+        }
         if (!parsed && parsed.error().code() != ErrorCode::TruncatedFile)
             return parsed.error(); // a fault in the part read is a fault of the file
         want *= 4;
+    }
+    if (content == Content::Everything && bytes.size() < size) {
+        bytes += file.readAll();
+        if (file.error() != QFileDevice::NoError)
+            return Error(ErrorCode::FileUnreadable, file.errorString(), path);
     }
     file.close();
     return fromBytes(bytes, path, content);
@@ -121,6 +162,7 @@ DicomFile DicomFile::fromParsed(internal::ParsedDataset parsed, const QString &n
     impl->content = content;
     impl->file = std::move(parsed.file);
     impl->pixelDataSkipped = parsed.pixelDataSkipped;
+    impl->nativePixels = parsed.nativePixels;
     impl->transferSyntax = parsed.transferSyntax;
     if (!parsed.repair.isEmpty())
         qCInfo(lcDicomFile) << "read despite a writer defect:" << parsed.repair;
@@ -254,8 +296,9 @@ Result<Frame> DicomFile::frame(int index) const
     Result<PixelModule> module = readPixelModule(d->dataset(), d->path);
     if (!module)
         return module.error();
-    RawFrameReader reader(d->dataset(), d->transferSyntax, *module, d->path, &d->frameStarts);
-    Result<RawFrame> raw = reader.read(index);
+    Result<RawFrame> raw = d->nativePixels.isValid()
+        ? readNativeFrameFromFile(d->path, d->fileSize, d->nativePixels, *module, index)
+        : RawFrameReader(d->dataset(), d->transferSyntax, *module, d->path, &d->frameStarts).read(index);
     if (!raw)
         return raw.error();
     return normaliseFrame(std::move(*raw), *module, index, d->path);

@@ -89,6 +89,8 @@ Result<PhantomResult> PhantomGenerator::generate(const PhantomOptions &options)
 
     const std::unique_ptr<AnatomyModel> model =
         options.kind == PhantomKind::HeadCt ? makeHeadModel() : makeChestModel();
+    if (!options.lesions)
+        model->removeLesions();
     const StudyProfile &profile = model->profile();
     const QString kind = QString::fromLatin1(profile.kindName);
     const int slices = options.slices > 0 ? options.slices : model->defaultSlices();

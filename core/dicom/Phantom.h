@@ -29,6 +29,7 @@ struct PhantomOptions
     quint64 seed = 1; // noise and identifiers; the anatomy and lesions are the same for every seed
     double sliceSpacing = 0.0; // mm between slice centres; 0: the kind's scan range / slices
     int threads = 0; // 0: one per core
+    bool lesions = true; // false: the same anatomy without its lesions (a normal study; ground truth lists none)
 };
 
 struct PhantomResult

@@ -19,7 +19,7 @@ struct Slice
 
 struct Stack
 {
-    QList<Slice> slices; // sorted: increasing location (feet → head for axial)
+    QList<Slice> slices; // sorted: increasing location (axial head → feet, sagittal R → L, coronal A → P)
     Vec3 normal;
     bool sortedByGeometry = false; // false: fell back to Instance Number / frame order
     double spacing = 0.0; // median distance between neighbouring slices (mm); 0 = unknown

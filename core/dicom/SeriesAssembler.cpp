@@ -148,9 +148,26 @@ Stack instanceOrderedStack(QList<Candidate> members, const Order &order, const I
     return stack;
 }
 
+// The slice normal turned so that increasing location follows the radiological reading order
+// of the plane closest to it: axial head → feet (decreasing z in LPS), sagittal right → left
+// (increasing x), coronal anterior → posterior (increasing y). Scanners number slices the same
+// way, so "slice 1" is where a radiologist expects it to be.
+Vec3 readingDirection(const Vec3 &normal)
+{
+    const double ax = std::abs(normal.x), ay = std::abs(normal.y), az = std::abs(normal.z);
+    bool flip = false;
+    if (az >= ax && az >= ay)
+        flip = normal.z > 0.0;
+    else if (ax >= ay)
+        flip = normal.x < 0.0;
+    else
+        flip = normal.y < 0.0;
+    return flip ? normal * -1.0 : normal;
+}
+
 QList<Stack> geometricStacks(const Group &group, const QList<InstanceInfo> &instances, const Order &order)
 {
-    const Vec3 normal = group.reference.normal();
+    const Vec3 normal = readingDirection(group.reference.normal());
     QList<Candidate> members = group.members;
     for (Candidate &m : members)
         m.location = instances[m.instance].planeOfFrame(m.frame).position.dot(normal);

@@ -12,7 +12,9 @@
 //   and the same orientation (row and column directions within 1°, so normals too): a
 //   localiser or a second plane lands in a stack of its own.
 // - Slices are sorted by the projection of Image Position (Patient) onto the stack normal
-//   (row × column direction), which also orders gantry-tilted stacks.
+//   (row × column direction, turned to the radiological reading order: axial head → feet,
+//   sagittal right → left, coronal anterior → posterior), which also orders gantry-tilted
+//   stacks. Stack::normal is that turned normal.
 // - Slices at the same position (within 0.01 mm) — echoes, phases, repeats — are told apart by
 //   (Acquisition Number, Instance Number, SOP Instance UID, frame): the k-th slice at every
 //   position goes to stack k. When every slice of a stack sits at one position (a cine or a

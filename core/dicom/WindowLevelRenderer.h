@@ -1,7 +1,9 @@
 // Renders a decoded frame for display: modality LUT → VOI (window or VOI LUT table, linear,
 // linear-exact or sigmoid) → MONOCHROME1 / user inversion → 8-bit. Grey frames give
 // QImage::Format_Grayscale8, RGB and palette frames Format_RGB32. A table over the whole
-// stored-value range is built per call, so re-rendering at a new W/L costs one pass.
+// stored-value range is built per call, so re-rendering at a new W/L costs one pass (split
+// across the global thread pool for regions of a million pixels and more). Thread-safe:
+// every call is independent.
 #pragma once
 
 #include "dicom/DisplayInfo.h"

@@ -2,6 +2,7 @@
 // pydicom), ground truth that the pixels confirm, determinism by seed, tiny and odd sizes.
 #include "TestSupport.h"
 #include "common/Library.h"
+#include "dicom/DicomFile.h"
 #include "dicom/Phantom.h"
 
 #include <QCryptographicHash>
@@ -60,6 +61,7 @@ private slots:
     void passesDciodvfy();
     void headersAreRealistic();
     void patientNameIsIso2022Encoded();
+    void readsBackThroughDicomFile();
     void groundTruthMatchesPixels_data();
     void groundTruthMatchesPixels();
     void sameSeedGivesSameBytes();
@@ -193,6 +195,39 @@ void TestPhantom::patientNameIsIso2022Encoded()
     const QByteArray expected =
         QByteArray("Yamada^Tarou=") + "\x1b$B;3ED\x1b(B^\x1b$BB@O:\x1b(B=" + "\x1b$B$d$^$@\x1b(B^\x1b$B$?$m$&\x1b(B";
     QCOMPARE(QByteArray::fromHex(h[u"patient_name_raw_hex"_s].toString().toLatin1()), expected);
+}
+
+void TestPhantom::readsBackThroughDicomFile()
+{
+    // Our own reader (CharsetDecoder for ISO 2022 IR 87) sees what the generator meant.
+    QTemporaryDir dir;
+    const auto r = make(PhantomKind::ChestCt, dir.path(), 60, 128);
+    QVERIFY(r.ok());
+    const QJsonObject truth = readJson(r->groundTruthPath);
+    const QJsonObject nodule = truth[u"lesions"_s].toArray()[2].toObject(); // 20 mm, right lower lobe
+    QCOMPARE(nodule[u"id"_s].toString(), u"nodule-3"_s);
+    const QJsonArray voxel = nodule[u"centre_voxel"_s].toArray();
+    const int column = int(std::lround(voxel[0].toDouble())), row = int(std::lround(voxel[1].toDouble()));
+    const int slice = int(std::lround(voxel[2].toDouble()));
+    const Result<DicomFile> file = DicomFile::open(r->files[slice]);
+    QVERIFY(file.ok());
+    const InstanceInfo info = file->info();
+    QCOMPARE(info.patientName, u"Yamada^Tarou=山田^太郎=やまだ^たろう"_s);
+    QCOMPARE(info.studyDescription, u"CT CHEST WITH CONTRAST 胸部造影CT"_s);
+    QCOMPARE(info.institutionName, u"HAIP Test Hospital 試験病院"_s);
+    QCOMPARE(info.studyInstanceUid, r->studyInstanceUid);
+    QCOMPARE(info.modality, u"CT"_s);
+    QCOMPARE(info.rows, 128);
+    QCOMPARE(file->displayInfo().modality.intercept, -1024.0);
+    const Result<Frame> frame = file->frame(0);
+    QVERIFY(frame.ok());
+    QCOMPARE(frame->format.bitsAllocated, 16);
+    QVERIFY(!frame->format.isSigned);
+    // The voxel at the nodule's centre holds its HU (+1024 stored), within 4 σ of noise.
+    const auto *stored = reinterpret_cast<const quint16 *>(frame->data.constData());
+    const double hu = stored[row * 128 + column] - 1024.0;
+    QVERIFY2(std::abs(hu - nodule[u"mean_hu"_s].toDouble()) <= 4.0 * truth[u"noise_sd_hu"_s].toDouble(),
+             qPrintable(QString::number(hu)));
 }
 
 void TestPhantom::groundTruthMatchesPixels_data()

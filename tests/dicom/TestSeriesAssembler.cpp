@@ -142,11 +142,12 @@ void TestSeriesAssembler::testShuffledAxialStack()
     const Stack &stack = all[0].stacks[0];
     QCOMPARE(stack.slices.size(), 30);
     QVERIFY(stack.sortedByGeometry);
-    QCOMPARE(stack.normal, kZ);
+    QCOMPARE(stack.normal, kZ * -1.0); // turned to the reading order
     for (int i = 0; i < 30; ++i) {
         const InstanceInfo &info = all[0].instances[stack.slices[i].instance];
-        QCOMPARE(info.plane.position.z, -50.0 + 2.5 * i); // feet → head
-        QCOMPARE(stack.slices[i].location, -50.0 + 2.5 * i);
+        const double z = 22.5 - 2.5 * i; // head → feet
+        QCOMPARE(info.plane.position.z, z);
+        QCOMPARE(stack.slices[i].location, -z);
     }
     QCOMPARE(stack.spacing, 2.5);
     QVERIFY(stack.uniformSpacing);
@@ -155,12 +156,12 @@ void TestSeriesAssembler::testShuffledAxialStack()
 
 void TestSeriesAssembler::testReversedAcquisition()
 {
-    QList<InstanceInfo> in; // head → feet acquisition, handed over in instance order
+    QList<InstanceInfo> in; // feet → head acquisition, handed over in instance order
     for (int i = 0; i < 10; ++i)
-        in << image(u"1.1"_s, i + 1, plane({0.0, 0.0, 100.0 - 5.0 * i}));
+        in << image(u"1.1"_s, i + 1, plane({0.0, 0.0, -100.0 + 5.0 * i}));
     const QList<Stack> stacks = SeriesAssembler::buildStacks(in);
     QCOMPARE(stacks.size(), 1);
-    QCOMPARE(order(stacks[0], in), uids(u"1.1"_s, {10, 9, 8, 7, 6, 5, 4, 3, 2, 1}));
+    QCOMPARE(order(stacks[0], in), uids(u"1.1"_s, {10, 9, 8, 7, 6, 5, 4, 3, 2, 1})); // head first
     QCOMPARE(stacks[0].spacing, 5.0);
 }
 
@@ -224,7 +225,7 @@ void TestSeriesAssembler::testMixedSeriesAndStudies()
     for (const Series &series : all) {
         QCOMPARE(series.instances.size(), 5);
         QCOMPARE(series.stacks.size(), 1);
-        QCOMPARE(order(series.stacks[0], series.instances), uids(series.seriesInstanceUid, {1, 2, 3, 4, 5}));
+        QCOMPARE(order(series.stacks[0], series.instances), uids(series.seriesInstanceUid, {5, 4, 3, 2, 1}));
         for (const InstanceInfo &info : series.instances)
             QCOMPARE(info.seriesInstanceUid, series.seriesInstanceUid);
     }
@@ -243,13 +244,13 @@ void TestSeriesAssembler::testLocalisersApart()
     const QList<Stack> stacks = SeriesAssembler::buildStacks(in);
     QCOMPARE(stacks.size(), 3);
     QCOMPARE(stacks[0].slices.size(), 20); // the main stack first
-    QCOMPARE(order(stacks[0], in).first(), u"1.1.3"_s);
-    QCOMPARE(stacks[0].normal, kZ);
+    QCOMPARE(order(stacks[0], in).first(), u"1.1.22"_s); // the most superior slice
+    QCOMPARE(stacks[0].normal, kZ * -1.0);
     QCOMPARE(stacks[0].spacing, 5.0);
     QCOMPARE(order(stacks[1], in), QStringList {u"1.1.1"_s}); // then the localisers in instance order
     QCOMPARE(order(stacks[2], in), QStringList {u"1.1.2"_s});
     QCOMPARE(stacks[1].normal, (Vec3 {0.0, 1.0, 0.0}));
-    QCOMPARE(stacks[2].normal, (Vec3 {-1.0, 0.0, 0.0}));
+    QCOMPARE(stacks[2].normal, (Vec3 {1.0, 0.0, 0.0})); // y × −z = −x, turned to right → left
     QVERIFY(stacks[1].uniformSpacing);
     QCOMPARE(stacks[1].spacing, 0.0);
 }
@@ -263,8 +264,8 @@ void TestSeriesAssembler::testTwoEchoesAtTheSamePositions()
     }
     const QList<Series> all = SeriesAssembler::assemble(shuffled(in, 5));
     QCOMPARE(all[0].stacks.size(), 2);
-    QCOMPARE(order(all[0].stacks[0], all[0].instances), uids(u"1.1"_s, {1, 3, 5, 7, 9, 11, 13, 15, 17, 19}));
-    QCOMPARE(order(all[0].stacks[1], all[0].instances), uids(u"1.1"_s, {2, 4, 6, 8, 10, 12, 14, 16, 18, 20}));
+    QCOMPARE(order(all[0].stacks[0], all[0].instances), uids(u"1.1"_s, {19, 17, 15, 13, 11, 9, 7, 5, 3, 1}));
+    QCOMPARE(order(all[0].stacks[1], all[0].instances), uids(u"1.1"_s, {20, 18, 16, 14, 12, 10, 8, 6, 4, 2}));
     for (const Stack &stack : all[0].stacks) {
         QVERIFY(stack.sortedByGeometry);
         QCOMPARE(stack.spacing, 4.0);
@@ -286,8 +287,8 @@ void TestSeriesAssembler::testPhasesSplitByAcquisitionNumber()
     }
     const QList<Stack> stacks = SeriesAssembler::buildStacks(in);
     QCOMPARE(stacks.size(), 2);
-    QCOMPARE(order(stacks[0], in), uids(u"1.1"_s, {10, 31, 12, 33, 14, 35}));
-    QCOMPARE(order(stacks[1], in), uids(u"1.1"_s, {30, 11, 32, 13, 34, 15}));
+    QCOMPARE(order(stacks[0], in), uids(u"1.1"_s, {35, 14, 33, 12, 31, 10}));
+    QCOMPARE(order(stacks[1], in), uids(u"1.1"_s, {15, 34, 13, 32, 11, 30}));
 }
 
 void TestSeriesAssembler::testMissingSliceMakesSpacingNonUniform()
@@ -299,7 +300,7 @@ void TestSeriesAssembler::testMissingSliceMakesSpacingNonUniform()
     in = shuffled(in, 2);
     const QList<Stack> stacks = SeriesAssembler::buildStacks(in);
     QCOMPARE(stacks.size(), 1);
-    QCOMPARE(order(stacks[0], in), uids(u"1.1"_s, {1, 2, 3, 4, 5, 6, 7}));
+    QCOMPARE(order(stacks[0], in), uids(u"1.1"_s, {7, 6, 5, 4, 3, 2, 1}));
     QCOMPARE(stacks[0].spacing, 2.0);
     QVERIFY(!stacks[0].uniformSpacing);
 }
@@ -333,7 +334,7 @@ void TestSeriesAssembler::testGantryTilt()
     const QList<Stack> stacks = SeriesAssembler::buildStacks(in);
     QCOMPARE(stacks.size(), 1);
     QVERIFY(stacks[0].sortedByGeometry);
-    QCOMPARE(order(stacks[0], in), uids(u"1.1"_s, {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}));
+    QCOMPARE(order(stacks[0], in), uids(u"1.1"_s, {12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1}));
     QVERIFY(near(stacks[0].spacing, 5.0 * std::cos(tilt)));
     QVERIFY(stacks[0].uniformSpacing);
 }
@@ -341,14 +342,14 @@ void TestSeriesAssembler::testGantryTilt()
 void TestSeriesAssembler::testSagittalAndCoronal()
 {
     const Vec3 down {0.0, 0.0, -1.0};
-    QList<InstanceInfo> sagittal; // normal = y × −z = −x: sorted from patient left to right
+    QList<InstanceInfo> sagittal; // normal = y × −z = −x, turned: sorted from patient right to left
     for (int i = 0; i < 9; ++i)
         sagittal << image(u"1.1"_s, i + 1, plane({-40.0 + 10.0 * i, -100.0, 100.0}, kY, down));
     sagittal = shuffled(sagittal, 4);
     QList<Stack> stacks = SeriesAssembler::buildStacks(sagittal);
     QCOMPARE(stacks.size(), 1);
-    QCOMPARE(stacks[0].normal, (Vec3 {-1.0, 0.0, 0.0}));
-    QCOMPARE(order(stacks[0], sagittal), uids(u"1.1"_s, {9, 8, 7, 6, 5, 4, 3, 2, 1}));
+    QCOMPARE(stacks[0].normal, (Vec3 {1.0, 0.0, 0.0}));
+    QCOMPARE(order(stacks[0], sagittal), uids(u"1.1"_s, {1, 2, 3, 4, 5, 6, 7, 8, 9}));
     QCOMPARE(stacks[0].spacing, 10.0);
 
     QList<InstanceInfo> coronal; // normal = x × −z = +y: anterior → posterior
@@ -375,24 +376,24 @@ void TestSeriesAssembler::testDifferentMatrixOrFrameOfReference()
     }
     const QList<Stack> stacks = SeriesAssembler::buildStacks(in);
     QCOMPARE(stacks.size(), 3);
-    QCOMPARE(order(stacks[0], in), uids(u"1.1"_s, {1, 2, 3, 4}));
-    QCOMPARE(order(stacks[1], in), uids(u"1.1"_s, {10, 11, 12, 13}));
-    QCOMPARE(order(stacks[2], in), uids(u"1.1"_s, {20, 21, 22, 23}));
+    QCOMPARE(order(stacks[0], in), uids(u"1.1"_s, {4, 3, 2, 1}));
+    QCOMPARE(order(stacks[1], in), uids(u"1.1"_s, {13, 12, 11, 10}));
+    QCOMPARE(order(stacks[2], in), uids(u"1.1"_s, {23, 22, 21, 20}));
 }
 
 void TestSeriesAssembler::testMultiFrame()
 {
     InstanceInfo enhanced = image(u"1.1"_s, 1, plane({0.0, 0.0, 0.0}));
     enhanced.numberOfFrames = 12;
-    for (int f = 0; f < 12; ++f) // frames stored head → feet
-        enhanced.framePlanes << plane({0.0, 0.0, 33.0 - 3.0 * f});
+    for (int f = 0; f < 12; ++f) // frames stored feet → head
+        enhanced.framePlanes << plane({0.0, 0.0, 3.0 * f});
     const QList<Stack> stacks = SeriesAssembler::buildStacks({enhanced});
     QCOMPARE(stacks.size(), 1);
     QCOMPARE(stacks[0].slices.size(), 12);
     for (int i = 0; i < 12; ++i) {
         QCOMPARE(stacks[0].slices[i].instance, 0);
-        QCOMPARE(stacks[0].slices[i].frame, 11 - i);
-        QCOMPARE(stacks[0].slices[i].location, 3.0 * i);
+        QCOMPARE(stacks[0].slices[i].frame, 11 - i); // head first
+        QCOMPARE(stacks[0].slices[i].location, 3.0 * i - 33.0);
     }
     QCOMPARE(stacks[0].spacing, 3.0);
     QVERIFY(stacks[0].sortedByGeometry);
@@ -427,7 +428,7 @@ void TestSeriesAssembler::testDuplicatesAndNonImages()
     QCOMPARE(all.size(), 1);
     QCOMPARE(all[0].instances.size(), 6);
     QCOMPARE(all[0].stacks.size(), 1);
-    QCOMPARE(order(all[0].stacks[0], all[0].instances), uids(u"1.1"_s, {1, 2, 3, 4, 5}));
+    QCOMPARE(order(all[0].stacks[0], all[0].instances), uids(u"1.1"_s, {5, 4, 3, 2, 1}));
     QVERIFY(all[0].stacks[0].uniformSpacing);
     QCOMPARE(all[0].instances[2].path, u"/cd/DICOM/IM3"_s); // the smaller path of the two copies
 }
@@ -487,6 +488,7 @@ void TestSeriesAssembler::testShuffledPhantomOnDisk()
     for (const InstanceInfo &info : headers)
         readOrder << info.sopInstanceUid;
     QVERIFY(readOrder != expected); // the shuffle really shuffled
+    std::reverse(expected.begin(), expected.end()); // the phantom writes feet → head; stacks read head → feet
 
     const QList<Series> all = SeriesAssembler::assemble(headers);
     QCOMPARE(all.size(), 1);

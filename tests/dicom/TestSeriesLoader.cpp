@@ -202,12 +202,13 @@ void TestSeriesLoader::cancelStopsPromptly()
         stored += loader.slice(i) != nullptr;
     QCOMPARE(stored, 5);
 
-    // With two workers each may finish the slice it holds: at most one more.
+    // With two workers the other one may finish the slice it holds (and, if it ends that slice in
+    // the instant between the count and the flag, one more).
     seen = 0;
     QSignalSpy finished2(&loader, &SeriesLoader::finished);
     loader.load(seriesOf(m_long), 0, 2);
     QVERIFY(waitFinished(finished2));
-    QVERIFY(finished2[0][0].toInt() >= 5 && finished2[0][0].toInt() <= 6);
+    QVERIFY(finished2[0][0].toInt() >= 5 && finished2[0][0].toInt() <= 7);
     QCOMPARE(finished2[0][2].toBool(), true);
 }
 

@@ -7,7 +7,7 @@ lupdate=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp "$src/translations/haip_ja.ts" "$work/haip_ja.ts"
-"$lupdate" -silent -locations none -no-obsolete -extensions cpp,h "$src/core" "$src/ui" "$src/app" -ts "$work/haip_ja.ts"
+"$lupdate" -silent -locations none -no-obsolete -extensions cpp,h -I "$src/core" -I "$src/ui" "$src/core" "$src/ui" "$src/app" -ts "$work/haip_ja.ts"
 total=$(grep -c '<message' "$work/haip_ja.ts" || true)
 unfinished=$(grep -c 'type="unfinished"' "$work/haip_ja.ts" || true)
 echo "$total messages, $unfinished without a finished Japanese translation"

@@ -21,21 +21,30 @@ void TestDisplayText::testPersonName_data()
 {
     QTest::addColumn<QString>("stored");
     QTest::addColumn<QString>("shown");
+    QTest::addColumn<QString>("groups");
     // pydicom charset_files/chrH31.dcm: alphabetic, ideographic and phonetic groups.
-    QTest::newRow("japanese three groups") << QStringLiteral("Yamada^Tarou=山田^太郎=やまだ^たろう")
-                                           << QStringLiteral("Yamada Tarou = 山田 太郎 = やまだ たろう");
-    QTest::newRow("alphabetic only") << QStringLiteral("DOE^JOHN^^MR") << QStringLiteral("DOE JOHN MR");
-    QTest::newRow("empty alphabetic group") << QStringLiteral("=山田^太郎") << QStringLiteral("山田 太郎");
-    QTest::newRow("trailing empty groups")
-        << QStringLiteral("Wang^XiaoDong=王^小東=") << QStringLiteral("Wang XiaoDong = 王 小東");
-    QTest::newRow("empty") << QString() << QString();
+    QTest::newRow("japanese three groups")
+        << QStringLiteral("Yamada^Tarou=山田^太郎=やまだ^たろう") << QStringLiteral("山田 太郎 (Yamada Tarou)")
+        << QStringLiteral("Yamada Tarou = 山田 太郎 = やまだ たろう");
+    QTest::newRow("alphabetic only") << QStringLiteral("DOE^JOHN^^MR") << QStringLiteral("DOE JOHN MR")
+                                     << QStringLiteral("DOE JOHN MR");
+    QTest::newRow("ideographic only") << QStringLiteral("=山田^太郎") << QStringLiteral("山田 太郎")
+                                      << QStringLiteral("山田 太郎");
+    QTest::newRow("phonetic only") << QStringLiteral("==やまだ^たろう") << QStringLiteral("やまだ たろう")
+                                   << QStringLiteral("やまだ たろう");
+    QTest::newRow("trailing empty group")
+        << QStringLiteral("Wang^XiaoDong=王^小東=") << QStringLiteral("王 小東 (Wang XiaoDong)")
+        << QStringLiteral("Wang XiaoDong = 王 小東");
+    QTest::newRow("empty") << QString() << QString() << QString();
 }
 
 void TestDisplayText::testPersonName()
 {
     QFETCH(QString, stored);
     QFETCH(QString, shown);
+    QFETCH(QString, groups);
     QCOMPARE(display::personName(stored), shown);
+    QCOMPARE(display::personNameGroups(stored), groups);
 }
 
 void TestDisplayText::testDate_data()

@@ -1,10 +1,24 @@
 // The study browser's model and search filter: tree shape, exact Japanese names, counts and
-// roles, the filter across levels.
+// roles, the filter across levels — on hand-made records, and on a real SQLite index filled by
+// the real Importer from pydicom's corpus (charset files and CT/MR samples), checked against
+// what pydicom itself reads from those files.
+#include "TestSupport.h"
+#include "browser/IndexSnapshot.h"
 #include "browser/StudyBrowserModel.h"
 #include "browser/StudyFilterModel.h"
+#include "common/Library.h"
+#include "dicom/ImageIndex.h"
+#include "dicom/Importer.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <memory>
 
 using haip::ui::StudyBrowserModel;
 using haip::ui::StudyFilterModel;
@@ -104,10 +118,20 @@ QStringList visibleSeries(const QAbstractItemModel &model, const QModelIndex &pa
 
 } // namespace
 
+struct ReferenceInstance
+{
+    QString patientId;
+    QString patientName;
+    QString study;
+    QString series;
+    QString sop;
+};
+
 class TestStudyBrowserModel : public QObject
 {
     Q_OBJECT
 private slots:
+    void initTestCase();
     void testModelIsConsistent();
     void testTreeShapeAndOrder();
     void testJapaneseNameShownExactly();
@@ -116,7 +140,57 @@ private slots:
     void testFilter_data();
     void testFilter();
     void testClear();
+    void testRealIndexMatchesPydicom();
+    void testRealIndexJapaneseNames();
+    void testRealIndexFilter_data();
+    void testRealIndexFilter();
+
+private:
+    std::unique_ptr<haip::LibraryScope> m_library;
+    QTemporaryDir m_work;
+    QList<ReferenceInstance> m_reference; // pydicom's reading of the imported files
+    QList<StudyBrowserModel::PatientEntry> m_indexed; // the browser's snapshot of the real index
 };
+
+void TestStudyBrowserModel::initTestCase()
+{
+    m_library = std::make_unique<haip::LibraryScope>();
+    QVERIFY(m_work.isValid());
+    QStringList files;
+    const QDir charsets(haip::test::pydicomFile(QStringLiteral("charset_files")));
+    for (const QString &name : charsets.entryList({QStringLiteral("*.dcm")}, QDir::Files, QDir::Name))
+        files << charsets.filePath(name);
+    files << haip::test::pydicomFile(QStringLiteral("test_files/CT_small.dcm"))
+          << haip::test::pydicomFile(QStringLiteral("test_files/MR_small.dcm"));
+
+    const QString database = m_work.filePath(QStringLiteral("index.sqlite"));
+    haip::dicom::Importer importer(database);
+    const haip::dicom::ImportSummary summary = importer.run(files);
+    QVERIFY(!summary.cancelled);
+    QVERIFY2(summary.instances >= 15, qPrintable(QString::number(summary.instances)));
+
+    const QString script = QStringLiteral(HAIP_SOURCE_DIR "/tests/ui/index_reference.py");
+    const auto reference = haip::test::run(QStringLiteral("/usr/bin/python3"), QStringList {script} + files);
+    QVERIFY2(reference.finished && reference.exitCode == 0,
+             "the reference needs /usr/bin/python3 with python3-pydicom (Debian)");
+    for (const QByteArray &line : reference.out.split('\n')) {
+        if (line.trimmed().isEmpty())
+            continue;
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        m_reference.append({o.value(QStringLiteral("patient_id")).toString(),
+                            o.value(QStringLiteral("patient_name")).toString(),
+                            o.value(QStringLiteral("study")).toString(),
+                            o.value(QStringLiteral("series")).toString(),
+                            o.value(QStringLiteral("sop")).toString()});
+    }
+    QVERIFY(m_reference.size() >= 15);
+
+    auto index = haip::dicom::ImageIndex::open(database);
+    QVERIFY2(index.ok(), index.ok() ? "" : qPrintable(index.error().message()));
+    auto contents = haip::ui::readBrowserContents(**index);
+    QVERIFY2(contents.ok(), contents.ok() ? "" : qPrintable(contents.error().message()));
+    m_indexed = *contents;
+}
 
 void TestStudyBrowserModel::testModelIsConsistent()
 {
@@ -154,8 +228,10 @@ void TestStudyBrowserModel::testJapaneseNameShownExactly()
     const QModelIndex yamada = model.index(0, StudyBrowserModel::NameColumn);
     QCOMPARE(yamada.data(StudyBrowserModel::RawNameRole).toString(),
              QStringLiteral("Yamada^Tarou=山田^太郎=やまだ^たろう"));
-    QCOMPARE(yamada.data().toString(), QStringLiteral("Yamada Tarou = 山田 太郎 = やまだ たろう"));
-    QVERIFY(yamada.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Yamada^Tarou=山田^太郎=やまだ^たろう")));
+    QCOMPARE(yamada.data().toString(), QStringLiteral("山田 太郎 (Yamada Tarou)"));
+    // The tooltip adds the reading (phonetic group), which Japanese staff use to tell names apart.
+    QVERIFY(
+        yamada.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Yamada Tarou = 山田 太郎 = やまだ たろう")));
     QCOMPARE(model.index(1, 0, model.index(0, 0)).data().toString(), QStringLiteral("胸部単純X線"));
 }
 
@@ -238,6 +314,96 @@ void TestStudyBrowserModel::testClear()
     model.clear();
     QCOMPARE(model.rowCount(), 0);
     QVERIFY(!model.findStudy(QStringLiteral("1.2.2")).isValid());
+}
+
+void TestStudyBrowserModel::testRealIndexMatchesPydicom()
+{
+    StudyBrowserModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setContents(m_indexed);
+
+    // Distinct instances per series, and each series' patient, as pydicom reads the files.
+    QHash<QString, QSet<QString>> sopsBySeries;
+    QHash<QString, ReferenceInstance> seriesInfo;
+    QSet<QString> patients;
+    for (const ReferenceInstance &r : std::as_const(m_reference)) {
+        sopsBySeries[r.series].insert(r.sop);
+        seriesInfo.insert(r.series, r);
+        patients.insert(r.patientId + QLatin1Char('|') + r.patientName);
+    }
+    QCOMPARE(model.rowCount(), patients.size());
+    int seriesInModel = 0;
+    for (int p = 0; p < model.rowCount(); ++p) {
+        const QModelIndex patient = model.index(p, 0);
+        for (int s = 0; s < model.rowCount(patient); ++s) {
+            const QModelIndex study = model.index(s, 0, patient);
+            int studyImages = 0;
+            for (int k = 0; k < model.rowCount(study); ++k) {
+                const QModelIndex series = model.index(k, 0, study);
+                studyImages += series.data(StudyBrowserModel::InstanceCountRole).toInt();
+                ++seriesInModel;
+            }
+            QCOMPARE(study.data(StudyBrowserModel::InstanceCountRole).toInt(), studyImages);
+            QCOMPARE(study.siblingAtColumn(StudyBrowserModel::SeriesCountColumn).data().toInt(), model.rowCount(study));
+        }
+    }
+    QCOMPARE(seriesInModel, sopsBySeries.size());
+    for (auto it = sopsBySeries.cbegin(); it != sopsBySeries.cend(); ++it) {
+        const QModelIndex series = model.findSeries(it.key());
+        QVERIFY2(series.isValid(), qPrintable(it.key()));
+        QCOMPARE(series.siblingAtColumn(StudyBrowserModel::ImageCountColumn).data().toInt(), it.value().size());
+        const ReferenceInstance &r = seriesInfo.value(it.key());
+        QCOMPARE(series.data(StudyBrowserModel::StudyUidRole).toString(), r.study);
+        const QModelIndex patient = series.parent().parent();
+        QCOMPARE(patient.data(StudyBrowserModel::PatientIdRole).toString(), r.patientId);
+        QCOMPARE(patient.data(StudyBrowserModel::RawNameRole).toString(), r.patientName);
+    }
+}
+
+void TestStudyBrowserModel::testRealIndexJapaneseNames()
+{
+    StudyBrowserModel model;
+    model.setContents(m_indexed);
+    QHash<QString, QString> shownById;
+    for (int p = 0; p < model.rowCount(); ++p) {
+        const QModelIndex patient = model.index(p, 0);
+        shownById.insert(patient.data(StudyBrowserModel::PatientIdRole).toString(), patient.data().toString());
+    }
+    // chrH31: ISO 2022 IR 87 (JIS X 0208); chrH32: IR 13 half-width katakana + IR 87.
+    QCOMPARE(shownById.value(QStringLiteral("H31EXAMPLE")), QStringLiteral("山田 太郎 (Yamada Tarou)"));
+    QCOMPARE(shownById.value(QStringLiteral("H32EXAMPLE")), QStringLiteral("山田 太郎 (ﾔﾏﾀﾞ ﾀﾛｳ)"));
+    QCOMPARE(shownById.value(QStringLiteral("2008-4")), QStringLiteral("やまだ たろう"));
+}
+
+void TestStudyBrowserModel::testRealIndexFilter_data()
+{
+    QTest::addColumn<QString>("search");
+    QTest::addColumn<QStringList>("patientIds");
+    QTest::newRow("kanji") << QStringLiteral("山田")
+                           << QStringList {QStringLiteral("H31EXAMPLE"), QStringLiteral("H32EXAMPLE")};
+    QTest::newRow("hiragana reading") << QStringLiteral("やまだ")
+                                      << QStringList {QStringLiteral("2008-4"),
+                                                      QStringLiteral("H31EXAMPLE"),
+                                                      QStringLiteral("H32EXAMPLE")};
+    QTest::newRow("romaji") << QStringLiteral("YAMADA") << QStringList {QStringLiteral("H31EXAMPLE")};
+    QTest::newRow("hangul") << QStringLiteral("길동") << QStringList {QStringLiteral("I2EXAMPLE")};
+    QTest::newRow("accented latin") << QStringLiteral("jérôme") << QStringList {QStringLiteral("SCSFREN")};
+}
+
+void TestStudyBrowserModel::testRealIndexFilter()
+{
+    QFETCH(QString, search);
+    QFETCH(QStringList, patientIds);
+    StudyBrowserModel model;
+    model.setContents(m_indexed);
+    StudyFilterModel filter;
+    filter.setSourceModel(&model);
+    filter.setSearchText(search);
+    QStringList shown;
+    for (int p = 0; p < filter.rowCount(); ++p)
+        shown << filter.index(p, 0).data(StudyBrowserModel::PatientIdRole).toString();
+    shown.sort();
+    QCOMPARE(shown, patientIds);
 }
 
 QTEST_MAIN(TestStudyBrowserModel)

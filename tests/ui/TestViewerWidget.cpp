@@ -53,6 +53,7 @@ private slots:
     void initTestCase();
     void showsPhantomAndMeasuresLesion();
     void screenshotAtLungWindow();
+    void cancelLoadingKeepsWhatIsLoaded();
 
 private:
     void load(ViewerWidget &viewer);
@@ -124,16 +125,16 @@ void TestViewerWidget::showsPhantomAndMeasuresLesion()
     QVERIFY(!progress.isEmpty());
     QCOMPARE(progress.last().at(0).toInt(), 40);
     QCOMPARE(viewer.sliceCount(), 40);
-    // Slices run inferior → superior, as the ground truth numbers them.
+    // Slices run superior → inferior (reading order); the ground truth numbers them the other way.
     const double firstZ = m_truth.value(QStringLiteral("first_image_position_mm")).toArray().at(2).toDouble();
     const double step = m_truth.value(QStringLiteral("slice_spacing_mm")).toDouble();
-    QVERIFY(std::abs(viewer.imageView()->source()->slice(7)->plane.position.z - (firstZ + 7 * step)) < 1e-3);
+    QVERIFY(std::abs(viewer.imageView()->source()->slice(7)->plane.position.z - (firstZ + (39 - 7) * step)) < 1e-3);
 
     // nodule-3: 20 mm across, 30 HU. Go to its slice and draw a 12 mm ellipse on its centre.
     const QJsonObject nodule = lesion(QStringLiteral("nodule-3"));
     QVERIFY(!nodule.isEmpty());
     const QJsonArray voxel = nodule.value(QStringLiteral("centre_voxel")).toArray();
-    const int sliceIndex = int(std::lround(voxel.at(2).toDouble()));
+    const int sliceIndex = 39 - int(std::lround(voxel.at(2).toDouble()));
     ImageView *view = viewer.imageView();
     view->setCurrentSlice(sliceIndex);
     QCOMPARE(viewer.currentSlice(), sliceIndex);
@@ -195,6 +196,29 @@ void TestViewerWidget::screenshotAtLungWindow()
     const int air = qGray(shot.pixel((v.toView({30, 300}) * dpr).toPoint()));
     QVERIFY2(air > 45 && air < 75, qPrintable(QString::number(air)));
     QCOMPARE(qGray(shot.pixel(2, shot.height() / 2)), 0);
+}
+
+void TestViewerWidget::cancelLoadingKeepsWhatIsLoaded()
+{
+    ViewerWidget viewer;
+    viewer.resize(400, 300);
+    viewer.show();
+    QList<dicom::InstanceInfo> headers;
+    for (const QString &path : m_phantom.files) {
+        auto file = dicom::DicomFile::open(path, dicom::DicomFile::Content::HeaderOnly);
+        QVERIFY(file.ok());
+        headers.append(file->info());
+    }
+    QSignalSpy finished(&viewer, &ViewerWidget::loadFinished);
+    viewer.showSeries(dicom::SeriesAssembler::assemble(headers).front(), 0);
+    QVERIFY(viewer.isLoading());
+    viewer.cancelLoading(); // microseconds after the start: 40 slices cannot all be done
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.at(0).at(2).toBool(), true); // cancelled
+    QVERIFY(finished.at(0).at(0).toInt() < 40);
+    QVERIFY(!viewer.isLoading());
+    QCOMPARE(viewer.sliceCount(), 40);
+    QVERIFY(!viewer.grab().isNull()); // slices not loaded say so; nothing crashes
 }
 
 QTEST_MAIN(TestViewerWidget)

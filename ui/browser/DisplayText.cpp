@@ -4,18 +4,40 @@
 
 namespace haip::ui::display {
 
+namespace {
+
+// "Yamada^Tarou^^Dr" → "Yamada Tarou Dr"
+QString group(const QString &stored)
+{
+    QStringList components;
+    for (const QString &component : stored.split(QLatin1Char('^'))) {
+        const QString trimmed = component.trimmed();
+        if (!trimmed.isEmpty())
+            components << trimmed;
+    }
+    return components.join(QLatin1Char(' '));
+}
+
+} // namespace
+
 QString personName(const QString &dicomName)
 {
+    const QStringList groups = dicomName.split(QLatin1Char('='));
+    const QString alphabetic = group(groups.value(0));
+    const QString ideographic = group(groups.value(1));
+    const QString phonetic = group(groups.value(2));
+    if (!ideographic.isEmpty())
+        return alphabetic.isEmpty() ? ideographic : QStringLiteral("%1 (%2)").arg(ideographic, alphabetic);
+    return alphabetic.isEmpty() ? phonetic : alphabetic;
+}
+
+QString personNameGroups(const QString &dicomName)
+{
     QStringList groups;
-    for (const QString &group : dicomName.split(QLatin1Char('='))) {
-        QStringList components;
-        for (const QString &component : group.split(QLatin1Char('^'))) {
-            const QString trimmed = component.trimmed();
-            if (!trimmed.isEmpty())
-                components << trimmed;
-        }
-        if (!components.isEmpty())
-            groups << components.join(QLatin1Char(' '));
+    for (const QString &stored : dicomName.split(QLatin1Char('='))) {
+        const QString shown = group(stored);
+        if (!shown.isEmpty())
+            groups << shown;
     }
     return groups.join(QLatin1String(" = "));
 }

@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTreeView>
@@ -62,10 +63,19 @@ StudyBrowser::StudyBrowser(QWidget *parent)
     m_tree->setSortingEnabled(false); // the model's order: names, newest study first
     m_tree->setExpandsOnDoubleClick(false); // double-click opens; the arrow expands
     m_tree->setAllColumnsShowFocus(true);
-    m_tree->header()->setStretchLastSection(false);
-    m_tree->header()->setSectionResizeMode(StudyBrowserModel::NameColumn, QHeaderView::Stretch);
-    for (int c = StudyBrowserModel::IdColumn; c < StudyBrowserModel::ColumnCount; ++c)
-        m_tree->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    // The name gets the room; IDs are long (and elided, full in the tooltip); dates, modality
+    // and image counts are short. The series count is in the study's tooltip and the strip.
+    QHeaderView *header = m_tree->header();
+    header->setStretchLastSection(false);
+    header->setMinimumSectionSize(28);
+    header->setSectionResizeMode(StudyBrowserModel::NameColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(StudyBrowserModel::IdColumn, QHeaderView::Interactive);
+    header->resizeSection(StudyBrowserModel::IdColumn, 92);
+    for (int c : {int(StudyBrowserModel::DateColumn),
+                  int(StudyBrowserModel::ModalityColumn),
+                  int(StudyBrowserModel::ImageCountColumn)})
+        header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    m_tree->setColumnHidden(StudyBrowserModel::SeriesCountColumn, true);
     connect(m_tree, &QTreeView::activated, this, &StudyBrowser::activate);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &StudyBrowser::showSeriesOf);
 
@@ -96,7 +106,6 @@ StudyBrowser::StudyBrowser(QWidget *parent)
     m_strip->setTextElideMode(Qt::ElideRight);
     m_strip->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_strip->setRootIndex(QModelIndex());
-    m_strip->setVisible(false);
     connect(m_strip, &QListView::activated, this, &StudyBrowser::activate);
 
     m_recent = new QListWidget(this);
@@ -114,7 +123,7 @@ StudyBrowser::StudyBrowser(QWidget *parent)
     treeLayout->setSpacing(0);
     treeLayout->addWidget(m_treeStack);
 
-    auto *stripPane = new QWidget(this);
+    auto *stripPane = m_stripPane = new QWidget(this);
     auto *stripLayout = new QVBoxLayout(stripPane);
     stripLayout->setContentsMargins(0, 0, 0, 0);
     stripLayout->setSpacing(0);
@@ -122,7 +131,7 @@ StudyBrowser::StudyBrowser(QWidget *parent)
     stripLayout->addWidget(m_stripTitle);
     stripLayout->addWidget(m_strip);
 
-    auto *recentPane = new QWidget(this);
+    auto *recentPane = m_recentPane = new QWidget(this);
     auto *recentLayout = new QVBoxLayout(recentPane);
     recentLayout->setContentsMargins(0, 0, 0, 0);
     recentLayout->setSpacing(0);
@@ -150,6 +159,8 @@ StudyBrowser::StudyBrowser(QWidget *parent)
         showSeriesOf(m_tree->currentIndex());
         updateEmptyState();
     });
+    m_stripPane->setVisible(false); // until a study is chosen
+    m_recentPane->setVisible(false); // until something was opened
     updateEmptyState();
 }
 
@@ -189,7 +200,7 @@ void StudyBrowser::showSeriesOf(const QModelIndex &proxyIndex)
         StudyBrowserModel::NodeKind(study.data(StudyBrowserModel::KindRole).toInt()) ==
             StudyBrowserModel::NodeKind::Study;
     m_strip->setRootIndex(isStudy ? study : QModelIndex());
-    m_strip->setVisible(isStudy);
+    m_stripPane->setVisible(isStudy);
     m_stripTitle->setText(isStudy ? tr("Series of %1").arg(study.data(Qt::DisplayRole).toString()) : tr("Series"));
     if (isStudy && proxyIndex.siblingAtColumn(0) != study)
         m_strip->setCurrentIndex(proxyIndex.siblingAtColumn(0));
@@ -228,7 +239,9 @@ void StudyBrowser::focusSearch()
 
 void StudyBrowser::setRecentStudies(const QList<dicom::StudyRecord> &studies)
 {
+    const QSignalBlocker blocker(m_recent); // refilling must not move the tree's selection
     m_recent->clear();
+    m_recentPane->setVisible(!studies.isEmpty());
     for (const dicom::StudyRecord &study : studies) {
         const QString name = display::personName(study.patientName);
         const QString text = QStringLiteral("%1  %2  %3")

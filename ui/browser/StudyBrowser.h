@@ -57,6 +57,8 @@ private:
     QTreeView *m_tree = nullptr;
     QLabel *m_emptyHint = nullptr;
     QLabel *m_stripTitle = nullptr;
+    QWidget *m_stripPane = nullptr;
+    QWidget *m_recentPane = nullptr;
     QListView *m_strip = nullptr;
     QListWidget *m_recent = nullptr;
 };

@@ -160,8 +160,7 @@ QVariant StudyBrowserModel::headerData(int section, Qt::Orientation orientation,
         return {};
     switch (section) {
     case NameColumn:
-        return role == Qt::DisplayRole ? tr("Patient / Study / Series")
-                                       : tr("Patient name, study or series description");
+        return role == Qt::DisplayRole ? tr("Name") : tr("Patient name, study or series description");
     case IdColumn:
         return role == Qt::DisplayRole ? tr("ID") : tr("Patient ID, accession number or series number");
     case DateColumn:
@@ -190,8 +189,6 @@ QVariant StudyBrowserModel::displayData(const Node &node, int column) const
             return node.patient.patientId;
         case DateColumn:
             return display::date(node.patient.birthDate);
-        case ModalityColumn:
-            return node.patient.sex;
         case SeriesCountColumn:
             return node.totalSeries;
         case ImageCountColumn:
@@ -238,8 +235,11 @@ QVariant StudyBrowserModel::toolTip(const Node &node) const
 {
     switch (node.kind) {
     case NodeKind::Patient:
-        return tr("%1\nID: %2\nBirth date: %3")
-            .arg(node.patient.patientName, node.patient.patientId, display::date(node.patient.birthDate));
+        return tr("%1\nID: %2\nBirth date: %3\nSex: %4")
+            .arg(display::personNameGroups(node.patient.patientName),
+                 node.patient.patientId,
+                 display::date(node.patient.birthDate),
+                 node.patient.sex);
     case NodeKind::Study:
         return tr("%1\n%2 %3\nAccession: %4\n%5 series, %6 images")
             .arg(node.study.description,
@@ -268,8 +268,8 @@ QString StudyBrowserModel::searchText(const Node &node) const
     QStringList parts;
     switch (node.kind) {
     case NodeKind::Patient:
-        parts << node.patient.patientName << display::personName(node.patient.patientName) << node.patient.patientId
-              << node.patient.birthDate;
+        parts << node.patient.patientName << display::personNameGroups(node.patient.patientName)
+              << node.patient.patientId << node.patient.birthDate;
         break;
     case NodeKind::Study:
         parts << node.study.description << node.study.accessionNumber << node.study.studyDate

@@ -25,7 +25,7 @@ AboutDialog::AboutDialog(QWidget *parent) : QDialog(parent)
                 "<p><b>Regulatory status:</b> for research use only. Not approved as a medical device; "
                 "do not use for primary diagnosis until approval is granted.</p>"
                 "<p>Built with Qt %2, DCMTK %3, OpenJPEG %4.</p>")
-                 .arg(QCoreApplication::applicationVersion().toHtmlEscaped(),
+                 .arg(QStringLiteral(HAIP_VERSION).toHtmlEscaped(),
                       versions.qt.toHtmlEscaped(),
                       versions.dcmtk.toHtmlEscaped(),
                       versions.openjpeg.toHtmlEscaped());

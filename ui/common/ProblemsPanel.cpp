@@ -71,7 +71,13 @@ void ProblemsPanel::addProblem(const haip::Error &error)
                       : info.fileName().isEmpty() ? subject
                                                   : info.fileName());
     item->setToolTip(FileColumn, subject);
-    item->setText(ReasonColumn, error.message());
+    // The message names the file first ("/path/x.dcm: not a DICOM file."); the File column
+    // already shows it, so the Reason column keeps only the reason.
+    QString reason = error.message();
+    const QString prefix = subject + QLatin1String(": ");
+    if (!subject.isEmpty() && reason.startsWith(prefix))
+        reason = reason.mid(prefix.size());
+    item->setText(ReasonColumn, reason);
     item->setToolTip(ReasonColumn,
                      error.detail().isEmpty() ? error.message() : error.message() + QLatin1Char('\n') + error.detail());
     item->setText(CodeColumn, error.codeName());

@@ -10,11 +10,6 @@ namespace haip::ui {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("haip::ui::AnnotationText", text);
-}
-
 QString component(const QString &group)
 {
     // Family^Given^Middle^Prefix^Suffix: shown as "Family Given Middle".

@@ -7,6 +7,8 @@
 #include "dicom/WindowLevelRenderer.h"
 #include "viewer/AnnotationPainter.h"
 
+#include <QCoreApplication>
+
 #include <optional>
 
 namespace haip::ui {
@@ -27,6 +29,8 @@ struct AnnotationContext
 
 class AnnotationText
 {
+    Q_DECLARE_TR_FUNCTIONS(haip::ui::AnnotationText)
+
 public:
     static CornerText compose(const AnnotationContext &context);
     // "Yamada^Tarou=山田^太郎=やまだ^たろう" → "山田 太郎 (Yamada Tarou)"; single groups as "Family Given".

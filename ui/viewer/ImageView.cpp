@@ -27,7 +27,7 @@ ImageView::ImageView(QWidget *parent) : QWidget(parent)
     p.setColor(QPalette::Window, Qt::black);
     setPalette(p);
     connect(&m_cineTimer, &QTimer::timeout, this, &ImageView::stepCine);
-    setTool(Tool::WindowLevel);
+    applyToolCursor();
 }
 
 ImageView::~ImageView() = default;
@@ -37,6 +37,7 @@ void ImageView::setSource(SliceSource *source)
     if (m_source)
         disconnect(m_source, nullptr, this, nullptr);
     setCinePlaying(false);
+    const bool wasInverted = m_settings.invert;
     m_source = source;
     m_initialised = false;
     m_firstShown = false;
@@ -70,8 +71,11 @@ void ImageView::setSource(SliceSource *source)
         if (source->slice(m_current))
             onSliceReady(m_current);
     }
+    if (wasInverted && !m_settings.invert)
+        emit invertedChanged(false);
     emit currentSliceChanged(m_current, sliceCount());
     emit viewChanged();
+    emit measurementsChanged();
     update();
 }
 
@@ -150,7 +154,9 @@ void ImageView::initialiseFromSlice(const dicom::DecodedSlice &slice)
     m_defaultSettings = dicom::WindowLevelRenderer::defaultSettings(slice.frame, slice.display);
     m_range = dicom::WindowLevelRenderer::modalityRange(slice.frame, slice.display);
     m_initialised = true;
-    setSettings(m_defaultSettings);
+    m_settings = m_defaultSettings;
+    m_images.clearRendered();
+    emit windowChanged(m_settings.center, m_settings.width);
 }
 
 dicom::RenderSettings ImageView::renderSettings() const
@@ -226,8 +232,16 @@ ImageView::Tool ImageView::tool() const
 
 void ImageView::setTool(Tool tool)
 {
+    const bool changed = tool != m_tool;
     m_tool = tool;
-    switch (tool) {
+    applyToolCursor();
+    if (changed)
+        emit toolChanged(tool);
+}
+
+void ImageView::applyToolCursor()
+{
+    switch (m_tool) {
     case Tool::Pan:
         setCursor(Qt::OpenHandCursor);
         break;
@@ -240,7 +254,6 @@ void ImageView::setTool(Tool tool)
         setCursor(Qt::CrossCursor);
         break;
     }
-    emit toolChanged(tool);
 }
 
 ViewTransform ImageView::viewTransform() const

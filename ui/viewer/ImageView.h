@@ -136,6 +136,7 @@ private:
     void zoomAt(double factor, QPointF viewPoint);
     void updateProbe(QPointF viewPoint);
     void updateCursor(QPointF viewPoint);
+    void applyToolCursor();
     void stepCine();
     void paintImage(QPainter &painter, const dicom::DecodedSlice &slice, const ViewTransform &view);
     void paintAnnotations(QPainter &painter, const dicom::DecodedSlice *slice, const ViewTransform &view);

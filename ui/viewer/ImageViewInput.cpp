@@ -225,7 +225,7 @@ void ImageView::mouseReleaseEvent(QMouseEvent *event)
         }
     }
     m_drag = Drag::None;
-    setTool(m_tool); // restore the tool's cursor
+    applyToolCursor();
     updateCursor(event->position());
     update();
 }
@@ -246,7 +246,7 @@ void ImageView::updateCursor(QPointF pos)
         }
     }
     if (cursor().shape() == Qt::PointingHandCursor || cursor().shape() == Qt::SizeAllCursor)
-        setTool(m_tool);
+        applyToolCursor();
 }
 
 void ImageView::keyPressEvent(QKeyEvent *event)
@@ -283,6 +283,7 @@ void ImageView::keyPressEvent(QKeyEvent *event)
             m_drag = Drag::None;
         } else if (m_measurements.selectedId(m_current) != 0) {
             m_measurements.clearSelection();
+            emit measurementsChanged();
         } else {
             resetView();
         }

@@ -19,7 +19,7 @@ public:
 
     // Starts decoding; connect to the signals first. `threads` = 0: one per core.
     void start(int threads = 0);
-    void cancel();
+    void cancel() override;
 
     int sliceCount() const override;
     std::shared_ptr<const dicom::DecodedSlice> slice(int index) const override;

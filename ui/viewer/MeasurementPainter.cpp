@@ -17,11 +17,6 @@ namespace {
 const QColor LineColour(0xFF, 0xD5, 0x4F); // amber: visible on grey, distinct from overlays
 const QColor SelectedColour(0xFF, 0x8A, 0x65);
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("haip::ui::MeasurementPainter", text);
-}
-
 QString number(double v, int decimals)
 {
     return QString::number(v, 'f', decimals);

@@ -5,6 +5,7 @@
 #include "dicom/DecodedSlice.h"
 #include "viewer/Measurement.h"
 
+#include <QCoreApplication>
 #include <QFont>
 #include <QStringList>
 
@@ -16,6 +17,8 @@ namespace haip::ui {
 
 class MeasurementPainter
 {
+    Q_DECLARE_TR_FUNCTIONS(haip::ui::MeasurementPainter)
+
 public:
     // The label lines of `m` measured on `slice`; `units` is e.g. "HU" (may be empty).
     static QStringList label(const Measurement &m, const dicom::DecodedSlice &slice, const QString &units);

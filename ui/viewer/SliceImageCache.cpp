@@ -21,7 +21,7 @@ const RenderedSlice &SliceImageCache::rendered(int index,
     QRect needed = whole;
     if (qint64(whole.width()) * whole.height() > LargeFramePixels) {
         const QRect seen = visible.toAlignedRect().adjusted(-2, -2, 2, 2) & whole;
-        if (qint64(seen.width()) * seen.height() * 2 < qint64(whole.width()) * whole.height())
+        if (!seen.isEmpty() && qint64(seen.width()) * seen.height() * 2 < qint64(whole.width()) * whole.height())
             needed = seen;
     }
     if (const RenderedSlice *hit = m_rendered.object(index);

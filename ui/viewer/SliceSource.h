@@ -29,6 +29,8 @@ public:
     virtual dicom::InstanceInfo info(int index) const = 0;
     // True while slices are still being produced.
     virtual bool isLoading() const = 0;
+    // Stops producing slices (finished() then reports cancelled); a no-op when nothing runs.
+    virtual void cancel() { }
 
     std::optional<Error> failure(int index) const;
     int loadedCount() const { return m_done; }

@@ -134,11 +134,17 @@ ViewerActions::ViewerActions(ImageView *view, QWidget *shortcutScope)
     QAction *cine = make(QStringLiteral("viewer.cine"), tr("Play Cine"), QStringLiteral("cine-play"), {Qt::Key_Space});
     cine->setCheckable(true);
     connect(cine, &QAction::toggled, view, &ImageView::setCinePlaying);
-    connect(make(QStringLiteral("viewer.cineSlower"), tr("Cine Slower"), QString(), {Qt::Key_BracketLeft}),
+    connect(make(QStringLiteral("viewer.cineSlower"),
+                 tr("Cine Slower"),
+                 QStringLiteral("cine-slower"),
+                 {Qt::Key_BracketLeft}),
             &QAction::triggered,
             view,
             [view] { view->setCineFps(std::max(1, view->cineFps() - 5)); });
-    connect(make(QStringLiteral("viewer.cineFaster"), tr("Cine Faster"), QString(), {Qt::Key_BracketRight}),
+    connect(make(QStringLiteral("viewer.cineFaster"),
+                 tr("Cine Faster"),
+                 QStringLiteral("cine-faster"),
+                 {Qt::Key_BracketRight}),
             &QAction::triggered,
             view,
             [view] { view->setCineFps(std::min(60, view->cineFps() + 5)); });
@@ -197,7 +203,7 @@ void ViewerActions::buildPresetMenu()
     for (const dicom::WindowPreset &preset : dicom::WindowPresets::standard()) {
         auto *a = new QAction(preset.name, this);
         a->setObjectName(QStringLiteral("viewer.preset.") + preset.id);
-        a->setShortcut(QKeySequence(Qt::Key_0 + preset.key));
+        a->setShortcut(QKeySequence(Qt::Key(Qt::Key_0 + preset.key)));
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         const QString id = preset.id;
         connect(a, &QAction::triggered, m_view, [this, id] { m_view->applyPreset(id); });

@@ -54,6 +54,17 @@ void ViewerWidget::clear()
     m_source.reset();
 }
 
+void ViewerWidget::cancelLoading()
+{
+    if (m_source)
+        m_source->cancel();
+}
+
+bool ViewerWidget::isLoading() const
+{
+    return m_source && m_source->isLoading();
+}
+
 QList<QAction *> ViewerWidget::viewerActions() const
 {
     return m_actions->actions();

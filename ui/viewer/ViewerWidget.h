@@ -36,6 +36,9 @@ public:
     // takes ownership. Used by showSeries() and by tests with synthetic slices.
     void showSource(std::unique_ptr<SliceSource> source);
     void clear();
+    // Stops the background loading (loadFinished then says cancelled); what is loaded stays.
+    void cancelLoading();
+    bool isLoading() const;
 
     // Viewer actions (tools, W/L presets, zoom/fit/1:1, invert, rotate/flip, reset, cine,
     // measurements), with shortcuts, for the main window's toolbar and View menu. Separators

@@ -76,6 +76,9 @@ struct PixelDataHeader
 {
     bool present = false;
     bool fits = true;
+    bool definedLength = false;
+    qint64 valueStart = 0;
+    qint64 length = 0;
 };
 
 PixelDataHeader
@@ -97,9 +100,13 @@ inspectPixelDataHeader(const QByteArray &bytes, qsizetype valueStart, qint64 tot
     if (u16(p) != 0x7FE0 || u16(p + 2) != 0x0010)
         return header;
     header.present = true;
+    header.valueStart = valueStart;
     const quint32 length = u32(p + headerSize - 4);
-    if (length != std::numeric_limits<quint32>::max()) // undefined length: encapsulated fragments
+    if (length != std::numeric_limits<quint32>::max()) { // undefined length: encapsulated fragments
+        header.definedLength = true;
+        header.length = length;
         header.fits = qint64(length) <= totalSize - valueStart;
+    }
     return header;
 }
 
@@ -229,8 +236,19 @@ Result<ParsedDataset> parseDataset(const QByteArray &bytes, const QString &name,
                              .arg(totalSize - attempt.offset),
                          name);
         // Inside a deflated stream the bytes are compressed: whatever follows the stop is Pixel Data.
-        const bool deflated = DcmXfer(dataset->getOriginalXfer()).getStreamCompression() != ESC_none;
+        const DcmXfer stored(dataset->getOriginalXfer());
+        const bool deflated = stored.getStreamCompression() != ESC_none;
         parsed.pixelDataSkipped = header.present || (deflated && !attempt.atEnd);
+        // Offsets in the buffer are file offsets only when nothing was repaired or inflated; 1-bit
+        // frames are not byte-aligned and stay with DCMTK.
+        Uint16 bitsAllocated = 0;
+        const bool oneBit = dataset->findAndGetUint16(DCM_BitsAllocated, bitsAllocated).good() && bitsAllocated == 1;
+        if (header.present && header.definedLength && !deflated && !stored.isEncapsulated() && repair.isEmpty() &&
+            !oneBit) {
+            parsed.nativePixels.valueOffset = header.valueStart;
+            parsed.nativePixels.length = header.length;
+            parsed.nativePixels.bigEndian = stored.getByteOrder() == EBO_BigEndian;
+        }
     }
     parsed.file = std::move(attempt.file);
     return parsed;

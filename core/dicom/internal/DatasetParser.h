@@ -16,6 +16,17 @@ class DcmFileFormat;
 
 namespace haip::dicom::internal {
 
+// Where native (uncompressed) Pixel Data sits in the file a HeaderOnly parse stopped in front of,
+// so frames can be read straight from the file instead of through a second, full parse.
+struct NativePixelLocation
+{
+    qint64 valueOffset = -1; // file offset of the first byte of the Pixel Data value; -1 = unknown
+    qint64 length = 0; // value length in bytes
+    bool bigEndian = false;
+
+    bool isValid() const { return valueOffset >= 0; }
+};
+
 struct ParsedDataset
 {
     std::unique_ptr<DcmFileFormat> file;
@@ -26,6 +37,8 @@ struct ParsedDataset
     E_TransferSyntax transferSyntax = EXS_Unknown;
     // Non-empty when a known writer defect was worked around while reading (for logs).
     QString repair;
+    // Set by a HeaderOnly parse that stopped at top-level, defined-length, native Pixel Data.
+    NativePixelLocation nativePixels;
 };
 
 // `headerOnly` stops parsing at Pixel Data (7FE0,0010); its element header is still checked

@@ -81,6 +81,7 @@ public:
     double fieldOfView() const override { return 250.0; }
     double noiseSd() const override { return 3.0; }
     const QList<Lesion> &lesions() const override { return m_lesions; }
+    void removeLesions() override { m_lesions.clear(); }
 
     void render(double z, const PlaneGrid &grid, float *hu) const override
     {

@@ -86,6 +86,8 @@ public:
     virtual double fieldOfView() const = 0; // reconstruction diameter, mm
     virtual double noiseSd() const = 0; // HU
     virtual const QList<Lesion> &lesions() const = 0;
+    // Drops every lesion (and what comes with it, such as oedema): the normal anatomy.
+    virtual void removeLesions() = 0;
 
     // Noise-free HU of every pixel of the axial plane at `z` (rows*columns floats), lesions included.
     virtual void render(double z, const PlaneGrid &grid, float *hu) const = 0;

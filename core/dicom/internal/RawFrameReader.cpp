@@ -158,6 +158,31 @@ QString rleHeaderProblem(DcmPixelSequence &sequence, int frames, int index, int 
 
 } // namespace
 
+RawFrame nativeFrameShape(const PixelModule &module)
+{
+    RawFrame frame;
+    frame.colorModel = module.photometric;
+    frame.planar = module.samplesPerPixel > 1 && module.planarConfiguration == 1;
+    frame.subsampled422 = module.isSubsampled422();
+    frame.bytesPerSample = module.bitsAllocated == 1 ? 1 : module.bytesPerSample();
+    return frame;
+}
+
+RawFrame nativeRawFrame(QByteArray bytes, const PixelModule &module, bool bigEndian, bool wordsInHostOrder)
+{
+    RawFrame frame = nativeFrameShape(module);
+    frame.data = std::move(bytes);
+    if (bigEndian) {
+        if (wordsInHostOrder && frame.bytesPerSample == 4)
+            swapHalves32(frame.data);
+        else if (!wordsInHostOrder && frame.bytesPerSample == 2)
+            swap16(frame.data);
+        else if (!wordsInHostOrder && frame.bytesPerSample == 4)
+            swap32(frame.data);
+    }
+    return frame;
+}
+
 RawFrameReader::RawFrameReader(DcmDataset &dataset,
                                E_TransferSyntax transferSyntax,
                                const PixelModule &module,
@@ -205,29 +230,17 @@ Result<RawFrame> RawFrameReader::readNative(int index)
     if (pixelData->getUint8Array(bytes).bad() || bytes == nullptr)
         return Error(ErrorCode::CorruptPixelData, QStringLiteral("Pixel Data cannot be read"), m_name);
 
-    RawFrame frame;
-    frame.colorModel = m_module.photometric;
-    frame.planar = m_module.samplesPerPixel > 1 && m_module.planarConfiguration == 1;
-    frame.subsampled422 = m_module.isSubsampled422();
     if (m_module.bitsAllocated == 1) {
+        RawFrame frame = nativeFrameShape(m_module);
         frame.data = unpackBits(bytes, frameBits * index, frameBits);
-        frame.bytesPerSample = 1;
         return frame;
     }
     const qint64 frameBytes = frameBits / 8;
-    frame.data = QByteArray(reinterpret_cast<const char *>(bytes) + frameBytes * index, qsizetype(frameBytes));
-    frame.bytesPerSample = m_module.bytesPerSample();
-
     const bool bigEndian = DcmXfer(m_transferSyntax).getByteOrder() == EBO_BigEndian;
-    if (bigEndian) {
-        if (wordValue && frame.bytesPerSample == 4)
-            swapHalves32(frame.data);
-        else if (!wordValue && frame.bytesPerSample == 2)
-            swap16(frame.data);
-        else if (!wordValue && frame.bytesPerSample == 4)
-            swap32(frame.data);
-    }
-    return frame;
+    return nativeRawFrame(QByteArray(reinterpret_cast<const char *>(bytes) + frameBytes * index, qsizetype(frameBytes)),
+                          m_module,
+                          bigEndian,
+                          wordValue);
 }
 
 Result<RawFrame> RawFrameReader::readEncapsulated(int index)

@@ -26,6 +26,12 @@ struct RawFrame
     bool subsampled422 = false; // YBR_*_422 as stored: Y Y Cb Cr per pair of pixels
 };
 
+// The shape of a native frame of `module` (colour model, planar, 4:2:2), without data.
+RawFrame nativeFrameShape(const PixelModule &module);
+// A native frame from its bytes: as stored in the file, or — `wordsInHostOrder` — as DCMTK hands
+// OW values over (16-bit words already swapped to host order). Swaps big endian data to host order.
+RawFrame nativeRawFrame(QByteArray bytes, const PixelModule &module, bool bigEndian, bool wordsInHostOrder);
+
 class RawFrameReader
 {
 public:

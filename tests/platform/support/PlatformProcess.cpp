@@ -1,0 +1,109 @@
+#include "PlatformProcess.h"
+
+#include "TestSupport.h"
+#include "crypto/TlsPolicy.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace haip::test {
+
+Result<QByteArray> PlatformProcess::init(const QString &stateDir)
+{
+    const ProcessResult r = run(programPath(QStringLiteral("haip-platform")),
+                                {QStringLiteral("init"), QStringLiteral("--state"), stateDir},
+                                60000);
+    if (!r.finished || r.exitCode != 0)
+        return Error(ErrorCode::Internal, QString::fromUtf8(r.out + r.err));
+    return r.out;
+}
+
+PlatformProcess::PlatformProcess(QString stateDir) : m_stateDir(std::move(stateDir)) { }
+
+PlatformProcess::~PlatformProcess()
+{
+    stop();
+}
+
+Result<void> PlatformProcess::start(const QStringList &extraArguments, int timeoutMs)
+{
+    m_process.setProgram(programPath(QStringLiteral("haip-platform")));
+    m_process.setArguments(QStringList {QStringLiteral("serve"),
+                                        QStringLiteral("--state"),
+                                        m_stateDir,
+                                        QStringLiteral("--listen"),
+                                        QStringLiteral("127.0.0.1:0")} +
+                           extraArguments);
+    m_process.start();
+    if (!m_process.waitForStarted(timeoutMs))
+        return Error(ErrorCode::Internal, m_process.errorString());
+    QElapsedTimer timer;
+    timer.start();
+    QByteArray out;
+    while (!out.contains('\n')) {
+        if (timer.elapsed() > timeoutMs || m_process.state() != QProcess::Running) {
+            m_log += m_process.readAllStandardError();
+            return Error(ErrorCode::Internal,
+                         QStringLiteral("haip-platform serve did not start: %1 %2")
+                             .arg(QString::fromUtf8(out), QString::fromUtf8(m_log)));
+        }
+        m_process.waitForReadyRead(200);
+        out += m_process.readAllStandardOutput();
+    }
+    const QJsonObject line = QJsonDocument::fromJson(out.left(out.indexOf('\n'))).object();
+    m_url = QUrl(line.value(QStringLiteral("listening")).toString());
+    Result<QByteArray> pin = crypto::TlsPolicy::parsePin(line.value(QStringLiteral("ca_spki_sha256")).toString());
+    if (!m_url.isValid() || m_url.port() <= 0 || !pin)
+        return Error(ErrorCode::Internal, QStringLiteral("unexpected listening line: %1").arg(QString::fromUtf8(out)));
+    m_pin = *pin;
+    return {};
+}
+
+void PlatformProcess::stop()
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_process.terminate();
+    if (!m_process.waitForFinished(5000)) {
+        m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+}
+
+bool PlatformProcess::isRunning() const
+{
+    return m_process.state() == QProcess::Running;
+}
+
+QString PlatformProcess::statePath(const QString &relative) const
+{
+    return QDir(m_stateDir).filePath(relative);
+}
+
+QList<QSslCertificate> PlatformProcess::caCandidates() const
+{
+    return QSslCertificate::fromPath(statePath(QStringLiteral("tls/ca.pem")), QSsl::Pem);
+}
+
+QSslConfiguration PlatformProcess::clientTls() const
+{
+    Result<QSslConfiguration> c = crypto::TlsPolicy(m_pin).clientConfiguration(caCandidates());
+    return c ? *c : QSslConfiguration();
+}
+
+QSslConfiguration PlatformProcess::clientTls(const QList<QSslCertificate> &chain, const QSslKey &key) const
+{
+    Result<QSslConfiguration> c = crypto::TlsPolicy(m_pin).clientConfiguration(caCandidates(), chain, key);
+    return c ? *c : QSslConfiguration();
+}
+
+QByteArray PlatformProcess::serverLog()
+{
+    m_log += m_process.readAllStandardError();
+    return m_log;
+}
+
+} // namespace haip::test

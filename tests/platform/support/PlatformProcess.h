@@ -1,0 +1,55 @@
+// PlatformProcess: the real `haip-platform` for tests — `init` into a state folder, then `serve`
+// on 127.0.0.1 with port 0 as a child process; reads the {"listening", "ca_spki_sha256"} line.
+// The TLS client configuration it hands out trusts only the pinned platform CA (TlsPolicy).
+#pragma once
+
+#include "common/Result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QProcess>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QString>
+#include <QUrl>
+
+namespace haip::test {
+
+class PlatformProcess
+{
+public:
+    // `haip-platform init --state DIR`; the JSON lines it printed, or an error text.
+    static Result<QByteArray> init(const QString &stateDir);
+
+    explicit PlatformProcess(QString stateDir);
+    ~PlatformProcess();
+    PlatformProcess(const PlatformProcess &) = delete;
+    PlatformProcess &operator=(const PlatformProcess &) = delete;
+
+    // Starts `serve` with extra options and waits for its listening line.
+    Result<void> start(const QStringList &extraArguments = {}, int timeoutMs = 20000);
+    void stop();
+    bool isRunning() const;
+
+    const QString &stateDir() const { return m_stateDir; }
+    QString statePath(const QString &relative) const;
+    QUrl url() const { return m_url; }
+    quint16 port() const { return quint16(m_url.port()); }
+    const QByteArray &pin() const { return m_pin; }
+    // The platform TLS CA certificate from the state folder (the pin's candidate anchor).
+    QList<QSslCertificate> caCandidates() const;
+    // Client TLS configuration: pinned CA, no client certificate / with a session certificate.
+    QSslConfiguration clientTls() const;
+    QSslConfiguration clientTls(const QList<QSslCertificate> &chain, const QSslKey &key) const;
+    QByteArray serverLog();
+
+private:
+    QString m_stateDir;
+    QProcess m_process;
+    QUrl m_url;
+    QByteArray m_pin;
+    QByteArray m_log;
+};
+
+} // namespace haip::test
