@@ -2,6 +2,7 @@
 // because QSslKey does not promise SubjectPublicKeyInfo DER for every key type.
 #include "crypto/TlsPolicy.h"
 
+#include "crypto/SpkiPin.h"
 #include "crypto/internal/OpenSslPtr.h"
 
 #include <QCryptographicHash>
@@ -63,22 +64,10 @@ QByteArray TlsPolicy::spkiSha256(const QSslCertificate &certificate)
 
 Result<QByteArray> TlsPolicy::parsePin(const QString &text)
 {
-    const QString t = text.trimmed();
-    QByteArray pin;
-    if (t.startsWith(QLatin1String("sha256/"))) {
-        const auto decoded =
-            QByteArray::fromBase64Encoding(t.mid(7).toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
-        if (decoded)
-            pin = *decoded;
-    } else if (t.size() == 64) {
-        pin = QByteArray::fromHex(t.toLatin1());
-        if (pin.toHex() != t.toLower().toLatin1())
-            pin.clear();
-    }
-    if (pin.size() != 32)
-        return Error(ErrorCode::InvalidArgument,
-                     QStringLiteral("a pin is 64 hex digits or sha256/<base64> of 32 bytes: '%1'").arg(t));
-    return pin;
+    Result<SpkiPin> pin = SpkiPin::parse(text);
+    if (!pin)
+        return pin.error();
+    return pin->digest();
 }
 
 QString TlsPolicy::pinToHex(const QByteArray &pin)

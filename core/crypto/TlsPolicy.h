@@ -29,7 +29,7 @@ public:
 
     // SHA-256 over the DER SubjectPublicKeyInfo of the certificate (32 bytes; empty if unreadable).
     static QByteArray spkiSha256(const QSslCertificate &certificate);
-    // A pin as text: 64 hex digits, or "sha256/<base64>" (the HPKP spelling).
+    // A pin as text (SpkiPin::parse): 64 hex digits, or "sha256/<base64>" (the HPKP spelling).
     static Result<QByteArray> parsePin(const QString &text);
     static QString pinToHex(const QByteArray &pin);
 

@@ -11,6 +11,8 @@
 #include "crypto/ResponseWriter.h"
 
 #include <QBuffer>
+#include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
@@ -122,6 +124,8 @@ private slots:
     void envelopeOpensInPython();
     void responseOpensInPython();
     void pythonResponseOpens();
+    void documentedExamplesOpen_data();
+    void documentedExamplesOpen();
 
 private:
     PrivateKey m_key;
@@ -688,6 +692,52 @@ void TestEnvelope::pythonResponseOpens()
     const Opened opened = openWith(reader, QByteArray::fromHex(r.out));
     QVERIFY2(opened.ok, qPrintable(opened.detail));
     QVERIFY(opened.plaintext == result);
+}
+
+void TestEnvelope::documentedExamplesOpen_data()
+{
+    // docs/api/envelope-examples.json: the worked examples of docs/api/envelope.md, built by the
+    // Python reference from the document.
+    QTest::addColumn<QJsonObject>("example");
+    QFile file(QStringLiteral(HAIP_SOURCE_DIR "/docs/api/envelope-examples.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonArray examples = QJsonDocument::fromJson(file.readAll()).array();
+    QCOMPARE(examples.size(), 3);
+    for (const QJsonValue &e : examples)
+        QTest::newRow(qPrintable(e[u"name"_s].toString())) << e.toObject();
+}
+
+void TestEnvelope::documentedExamplesOpen()
+{
+    QFETCH(QJsonObject, example);
+    const auto hex = [&](const QString &name) {
+        return QByteArray::fromHex(example[name].toString().toLatin1());
+    };
+    Result<PrivateKey> key = PrivateKey::derive(hex(u"recipient_ikm"_s));
+    QVERIFY(key);
+    QCOMPARE(key->raw().toByteArray(), hex(u"recipient_private"_s));
+    QCOMPARE(key->publicKey().raw(), hex(u"recipient_public"_s));
+    QCOMPARE(key->publicKey().toBase64(), example[u"recipient_public_base64"_s].toString());
+    QCOMPARE(key->publicKey().keyId(), hex(u"key_id"_s));
+
+    EnvelopeReader reader(*key, example[u"info"_s].toString().toUtf8());
+    const Opened opened = openWith(reader, hex(u"envelope"_s), 100);
+    QVERIFY2(opened.ok, qPrintable(opened.detail));
+    QCOMPARE(opened.plaintext, hex(u"plaintext"_s));
+    QCOMPARE(int(reader.header()->aead), example[u"aead_id"_s].toInt());
+    QCOMPARE(reader.header()->chunkSize, quint32(example[u"chunk_size"_s].toInt()));
+    QCOMPARE(reader.header()->keyId, example[u"include_key_id"_s].toBool() ? hex(u"key_id"_s) : QByteArray());
+    Result<ResponseKey> responseKey = reader.responseKey();
+    QVERIFY(responseKey);
+    QCOMPARE(responseKey->enc(), hex(u"enc"_s));
+    QCOMPARE(responseKey->secret().toByteArray(), hex(u"response_secret"_s));
+
+    const QJsonObject response = example[u"response"_s].toObject();
+    ResponseReader responseReader(*responseKey);
+    const Opened reply =
+        openWith(responseReader, QByteArray::fromHex(response[u"envelope"_s].toString().toLatin1()), 33);
+    QVERIFY2(reply.ok, qPrintable(reply.detail));
+    QCOMPARE(reply.plaintext, QByteArray::fromHex(response[u"plaintext"_s].toString().toLatin1()));
 }
 
 QTEST_GUILESS_MAIN(TestEnvelope)

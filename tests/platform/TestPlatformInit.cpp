@@ -44,6 +44,7 @@ private slots:
     void otpCommandPrintsTheCurrentCode();
     void otpauthUrisMatchTheDirectory();
     void usageErrors();
+    void recreatesOnlyWhatIsMissing();
 
 private:
     QString state(const QString &relative) const { return QDir(m_dir.path()).filePath(u"state/"_s + relative); }
@@ -304,7 +305,11 @@ void TestPlatformInit::cardCertificateNamesTheClinician()
     const QString text = QString::fromUtf8(r.out);
     QVERIFY2(text.contains(u"CN=YAMADA Taro"_s), qPrintable(text));
     QVERIFY2(text.contains(u"serialNumber=HPKI-DEMO-0001"_s), qPrintable(text));
-    QVERIFY2(text.contains(u"山田 太郎"_s), qPrintable(text));
+    // OpenSSL prints the subjectAltName directoryName with its UTF-8 bytes escaped as \xHH.
+    QString escaped;
+    for (const char byte : u"山田 太郎"_s.toUtf8())
+        escaped += byte == ' ' ? u" "_s : u"\\x"_s + QString::number(quint8(byte), 16).toUpper();
+    QVERIFY2(text.contains(u"DirName:/C=JP/CN="_s + escaped), qPrintable(text + u" / "_s + escaped));
     QVERIFY2(text.contains(u"TLS Web Client Authentication"_s), qPrintable(text));
 }
 
@@ -407,6 +412,26 @@ void TestPlatformInit::usageErrors()
     const test::ProcessResult version = test::run(program, {u"--version"_s});
     QCOMPARE(version.exitCode, 0);
     QCOMPARE(QJsonDocument::fromJson(version.out).object()[u"program"_s].toString(), u"haip-platform"_s);
+}
+
+void TestPlatformInit::recreatesOnlyWhatIsMissing()
+{
+    const QByteArray caBefore = QSslCertificate::fromPath(state(u"tls/ca.pem"_s)).front().toDer();
+    QVERIFY(QFile::remove(state(u"hpki-ca/crl.pem"_s)));
+    QVERIFY(QFile::remove(state(u"tls/server.pem"_s)));
+    QVERIFY(QFile::remove(state(u"tls/server.key"_s)));
+    Result<QByteArray> out = test::PlatformProcess::init(state({}));
+    QVERIFY(out);
+    const QJsonObject summary = QJsonDocument::fromJson(out->left(out->indexOf('\n'))).object();
+    QStringList created;
+    for (const QJsonValue &v : summary[u"created"_s].toArray())
+        created.append(v.toString());
+    created.sort();
+    QCOMPARE(created, (QStringList {u"hpki-ca/crl.pem"_s, u"platform.json"_s, u"tls/server.key"_s, u"tls/server.pem"_s}));
+    // The same TLS CA (clients' pins stay valid) and the same revoked card.
+    QCOMPARE(QSslCertificate::fromPath(state(u"tls/ca.pem"_s)).front().toDer(), caBefore);
+    certificatesVerifyWithOpenssl();
+    crlListsTheRevokedCard();
 }
 
 QTEST_GUILESS_MAIN(TestPlatformInit)

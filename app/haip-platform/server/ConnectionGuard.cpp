@@ -21,12 +21,6 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const ServerLimits &limits,
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &ConnectionGuard::onTimeout);
     connect(m_socket, &QIODevice::readyRead, this, &ConnectionGuard::beforeRead);
-    // The HTTP server connects its reader after this constructor; the after-read slot must come
-    // after it, so it is connected on the next turn of the event loop.
-    QTimer::singleShot(0, this, [this] {
-        if (m_phase != Phase::Draining)
-            connect(m_socket, &QIODevice::readyRead, this, &ConnectionGuard::afterRead);
-    });
     if (m_socket->bytesAvailable() > 0) {
         // Bytes that arrived with the end of the TLS handshake, before anyone listened.
         const QByteArray early = m_socket->peek(m_socket->bytesAvailable());
@@ -46,7 +40,14 @@ void ConnectionGuard::beforeRead()
         return;
     const QByteArray all = m_socket->peek(available);
     const qint64 fresh = all.size() - m_leftUnread;
-    m_leftUnread = all.size();
+    // The HTTP server reads everything after this slot; afterRead() corrects this if it did not.
+    m_leftUnread = 0;
+    if (!m_afterReadConnected) {
+        // The HTTP server connected its reader after the constructor; connected now, afterRead()
+        // runs behind it (from the next signal on: Qt does not call slots added during emission).
+        m_afterReadConnected = true;
+        connect(m_socket, &QIODevice::readyRead, this, &ConnectionGuard::afterRead);
+    }
     if (fresh > 0)
         feed(QByteArrayView(all).sliced(all.size() - fresh));
 }

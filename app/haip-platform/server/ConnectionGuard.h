@@ -6,8 +6,9 @@
 // a problem document itself, drains what the client still sends for a short while (so the client
 // reads the answer instead of a reset) and closes the connection.
 //
-// It only peeks: Qt HttpServer still reads every byte. It relies on the HTTP server reading all
-// available bytes on each readyRead (Qt 6.4 and 6.8 do); afterRead() notes any that it leaves.
+// It only peeks: Qt HttpServer still reads every byte. It expects the HTTP server to read all
+// available bytes on each readyRead (Qt 6.4 and 6.8 do); afterRead(), connected behind the
+// server's reader, notes any that it leaves.
 #pragma once
 
 #include "ApiRequest.h"
@@ -60,6 +61,7 @@ private:
     QByteArray m_header;
     qint64 m_bodyRemaining = 0;
     qint64 m_leftUnread = 0; // bytes already fed that the HTTP server left in the buffer
+    bool m_afterReadConnected = false;
     QTimer m_timer;
 };
 

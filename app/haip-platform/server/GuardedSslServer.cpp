@@ -3,28 +3,15 @@
 #include "ProblemResponse.h"
 #include "platform/Problem.h"
 
-#include <QPointer>
 #include <QSslSocket>
-#include <QTimer>
 
 namespace haip::server {
 
 GuardedSslServer::GuardedSslServer(const ServerLimits &limits, ConnectionGuard::BodyLimit bodyLimit, QObject *parent)
     : QSslServer(parent), m_limits(limits), m_bodyLimit(std::move(bodyLimit))
 {
-    connect(this, &QSslServer::startedEncryptionHandshake, this, &GuardedSslServer::onHandshakeStarted);
-}
-
-void GuardedSslServer::onHandshakeStarted(QSslSocket *socket)
-{
     // The handshake shares the header timeout: both are "the client is too slow to start".
-    QPointer<QSslSocket> guarded(socket);
-    QTimer::singleShot(m_limits.headerTimeoutMs, this, [guarded] {
-        if (guarded && !guarded->isEncrypted()) {
-            guarded->abort();
-            guarded->deleteLater();
-        }
-    });
+    setHandshakeTimeout(m_limits.headerTimeoutMs);
 }
 
 QTcpSocket *GuardedSslServer::nextPendingConnection()

@@ -1,7 +1,7 @@
 // GuardedSslServer: the TLS listener of the API. A QSslServer that, before Qt HttpServer gets a
-// connection, puts a ConnectionGuard on it, enforces the per-address connection limit and a TLS
-// handshake timeout (Qt 6.4's QSslServer has none), so a client that never finishes the
-// handshake cannot hold a socket forever.
+// connection, puts a ConnectionGuard on it and enforces the per-address connection limit; its
+// TLS handshake timeout is the header timeout, so a client that never finishes the handshake
+// cannot hold a socket for long.
 #pragma once
 
 #include "ConnectionGuard.h"
@@ -22,8 +22,6 @@ public:
     QTcpSocket *nextPendingConnection() override;
 
 private:
-    void onHandshakeStarted(QSslSocket *socket);
-
     ServerLimits m_limits;
     ConnectionGuard::BodyLimit m_bodyLimit;
     QHash<QHostAddress, int> m_connectionsPerAddress;

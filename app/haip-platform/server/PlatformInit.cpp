@@ -258,7 +258,7 @@ Result<void> PlatformInit::createServiceKeys(InitReport &report)
 
 Result<void> PlatformInit::createClinicians(InitReport &report)
 {
-    if (exists(m_state.clinicianDirectory()))
+    if (exists(m_state.clinicianDirectory()) && exists(m_state.hpkiCrl()))
         return {};
     Result<QByteArray> caCert = PlatformState::readFile(m_state.hpkiCaCertificate());
     Result<QByteArray> caKey = PlatformState::readFile(m_state.hpkiCaKey());
@@ -267,6 +267,18 @@ Result<void> PlatformInit::createClinicians(InitReport &report)
     Result<CertificateAuthority> ca = CertificateAuthority::load(*caCert, *caKey);
     if (!ca)
         return ca.error();
+    if (exists(m_state.clinicianDirectory())) {
+        // Only the CRL is missing: list the directory's revoked cards again.
+        Result<ClinicianDirectory> directory = ClinicianDirectory::load(m_state.clinicianDirectory());
+        if (!directory)
+            return directory.error();
+        QList<RevokedCertificate> revoked;
+        for (const Clinician &c : directory->clinicians()) {
+            if (c.cardRevoked)
+                revoked.append({c.cardCertificateSerial, QDateTime::currentDateTimeUtc().addSecs(-60)});
+        }
+        return writeCrl(*ca, revoked, report);
+    }
 
     ClinicianDirectory directory;
     QList<RevokedCertificate> revoked;
@@ -325,16 +337,25 @@ Result<void> PlatformInit::createClinicians(InitReport &report)
         note(report, m_state.otpauthFile(c.id));
         directory.add(c);
     }
+    if (Result<void> r = writeCrl(*ca, revoked, report); !r)
+        return r;
+    if (Result<void> r = directory.save(m_state.clinicianDirectory()); !r)
+        return r;
+    note(report, m_state.clinicianDirectory());
+    return {};
+}
+
+Result<void>
+PlatformInit::writeCrl(const CertificateAuthority &ca, const QList<RevokedCertificate> &revoked, InitReport &report)
+{
+    // A year of validity: the demo CRL must not expire under a long-lived state folder.
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    Result<QByteArray> crl = ca->crl(revoked, now.addSecs(-60), now.addDays(365), 1);
+    Result<QByteArray> crl = ca.crl(revoked, now.addSecs(-60), now.addDays(365), 1);
     if (!crl)
         return crl.error();
     if (Result<void> r = PlatformState::writeFile(m_state.hpkiCrl(), *crl, false); !r)
         return r;
     note(report, m_state.hpkiCrl());
-    if (Result<void> r = directory.save(m_state.clinicianDirectory()); !r)
-        return r;
-    note(report, m_state.clinicianDirectory());
     return {};
 }
 

@@ -4,6 +4,7 @@
 // TOTP secrets. Idempotent: every piece that exists is kept; a second run creates nothing.
 #pragma once
 
+#include "CertificateAuthority.h"
 #include "common/Result.h"
 
 #include <QString>
@@ -32,6 +33,7 @@ private:
     Result<void> createCatalogKey(InitReport &report);
     Result<void> createServiceKeys(InitReport &report);
     Result<void> createClinicians(InitReport &report);
+    Result<void> writeCrl(const CertificateAuthority &ca, const QList<RevokedCertificate> &revoked, InitReport &report);
     Result<void> writeManifest(InitReport &report);
     void note(InitReport &report, const QString &path) const;
 

@@ -3,6 +3,7 @@
 #include "TestSupport.h"
 #include "crypto/TlsPolicy.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -37,6 +38,9 @@ Result<void> PlatformProcess::start(const QStringList &extraArguments, int timeo
                                         QStringLiteral("--listen"),
                                         QStringLiteral("127.0.0.1:0")} +
                            extraArguments);
+    // The access log goes to a file: a pipe nobody reads would block the server once full.
+    m_logFile = statePath(QStringLiteral("serve-%1.log").arg(QDateTime::currentMSecsSinceEpoch()));
+    m_process.setStandardErrorFile(m_logFile);
     m_process.start();
     if (!m_process.waitForStarted(timeoutMs))
         return Error(ErrorCode::Internal, m_process.errorString());
@@ -45,10 +49,9 @@ Result<void> PlatformProcess::start(const QStringList &extraArguments, int timeo
     QByteArray out;
     while (!out.contains('\n')) {
         if (timer.elapsed() > timeoutMs || m_process.state() != QProcess::Running) {
-            m_log += m_process.readAllStandardError();
             return Error(ErrorCode::Internal,
                          QStringLiteral("haip-platform serve did not start: %1 %2")
-                             .arg(QString::fromUtf8(out), QString::fromUtf8(m_log)));
+                             .arg(QString::fromUtf8(out), QString::fromUtf8(serverLog())));
         }
         m_process.waitForReadyRead(200);
         out += m_process.readAllStandardOutput();
@@ -100,10 +103,10 @@ QSslConfiguration PlatformProcess::clientTls(const QList<QSslCertificate> &chain
     return c ? *c : QSslConfiguration();
 }
 
-QByteArray PlatformProcess::serverLog()
+QByteArray PlatformProcess::serverLog() const
 {
-    m_log += m_process.readAllStandardError();
-    return m_log;
+    QFile log(m_logFile);
+    return log.open(QIODevice::ReadOnly) ? log.readAll() : QByteArray();
 }
 
 } // namespace haip::test

@@ -42,14 +42,15 @@ public:
     // Client TLS configuration: pinned CA, no client certificate / with a session certificate.
     QSslConfiguration clientTls() const;
     QSslConfiguration clientTls(const QList<QSslCertificate> &chain, const QSslKey &key) const;
-    QByteArray serverLog();
+    // What the server wrote to stderr (its access log and warnings), from <state>/serve-*.log.
+    QByteArray serverLog() const;
 
 private:
     QString m_stateDir;
     QProcess m_process;
     QUrl m_url;
     QByteArray m_pin;
-    QByteArray m_log;
+    QString m_logFile;
 };
 
 } // namespace haip::test
