@@ -108,6 +108,10 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("account-locked");
     case ErrorCode::TlsFailure:
         return QStringLiteral("tls-failure");
+    case ErrorCode::NetworkUnavailable:
+        return QStringLiteral("network-unavailable");
+    case ErrorCode::BadServerResponse:
+        return QStringLiteral("bad-server-response");
     case ErrorCode::Internal:
         return QStringLiteral("internal-error");
     }
@@ -256,6 +260,16 @@ QString Error::message() const
             .arg(m_detail);
     case ErrorCode::TlsFailure:
         return QCoreApplication::translate("Error", "The secure connection to %1 failed: %2.").arg(s, m_detail);
+    case ErrorCode::NetworkUnavailable:
+        return QCoreApplication::translate("Error",
+                                           "The platform %1 cannot be reached (%2). Check the network; the work "
+                                           "continues when the connection is back.")
+            .arg(s, m_detail);
+    case ErrorCode::BadServerResponse:
+        return QCoreApplication::translate("Error",
+                                           "The platform %1 sent an answer that is not valid (%2). Nothing of it was "
+                                           "used; please report this to IT.")
+            .arg(s, m_detail);
     case ErrorCode::Internal:
         return QCoreApplication::translate("Error", "Internal error: %1. Please report this to IT.").arg(m_detail);
     }

@@ -59,6 +59,9 @@ enum class ErrorCode
     SessionExpired,
     AccountLocked,
     TlsFailure,
+    // platform client: transport and answers (core/platform)
+    NetworkUnavailable,
+    BadServerResponse,
     Internal,
 };
 
