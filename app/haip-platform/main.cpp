@@ -2,7 +2,7 @@
 //   init   create the state folder (test CAs, keys, demo clinicians)   server/InitCommand.cpp
 //   serve  run the API over TLS                                         server/ServeCommand.cpp
 //   otp    print a demo clinician's current one-time password          server/OtpCommand.cpp
-//   worker run a reference AI service worker (added with the jobs broker)
+//   worker run one AI service's worker (holds its private key)     server/WorkerCommand.cpp
 #include "common/Library.h"
 #include "common/Translations.h"
 #include "server/CommandOutput.h"
@@ -22,11 +22,12 @@ struct Subcommand
     int (*run)(const QStringList &arguments);
 };
 
-// Sub-command table. The jobs broker adds {"worker", …} here.
-constexpr std::array<Subcommand, 3> kSubcommands {{
+// Sub-command table.
+constexpr std::array<Subcommand, 4> kSubcommands {{
     {"init", "create the platform state: test CAs, keys, demo clinicians", &haip::server::runInit},
     {"serve", "run the platform API over TLS", &haip::server::runServe},
     {"otp", "print a demo clinician's current one-time password", &haip::server::runOtp},
+    {"worker", "run one AI service's worker (serve starts them)", &haip::server::runWorker},
 }};
 
 } // namespace

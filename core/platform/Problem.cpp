@@ -36,6 +36,11 @@ constexpr ProblemKind kKinds[] = {
     {ErrorCode::CorruptDataset, 422, "Damaged DICOM object"},
     {ErrorCode::TruncatedFile, 422, "Truncated DICOM object"},
     {ErrorCode::UnsupportedTransferSyntax, 415, "Unsupported transfer syntax"},
+    // A job's sealed payload that the service could not open (the job's failure document).
+    {ErrorCode::EnvelopeCorrupt, 422, "Envelope altered or damaged"},
+    {ErrorCode::EnvelopeTruncated, 422, "Envelope truncated"},
+    {ErrorCode::EnvelopeWrongKey, 422, "Envelope sealed to another key"},
+    {ErrorCode::EnvelopeUnsupported, 422, "Envelope format not supported"},
 };
 
 const ProblemKind *kindFor(ErrorCode code)

@@ -5,3 +5,40 @@ target_sources(haip_core PRIVATE
     platform/Problem.cpp
     platform/Problem.h
 )
+
+# Client: API over TLS with the pinned CA, login, multipart bodies, catalog, jobs (platform-jobs)
+target_sources(haip_core PRIVATE
+    platform/ApiClient.cpp
+    platform/ApiClient.h
+    platform/ApiReply.cpp
+    platform/ApiReply.h
+    platform/CardSigner.h
+    platform/Catalog.cpp
+    platform/Catalog.h
+    platform/JobClient.cpp
+    platform/JobClient.h
+    platform/JobStatus.cpp
+    platform/JobStatus.h
+    platform/LoginSession.cpp
+    platform/LoginSession.h
+    platform/MultipartReader.cpp
+    platform/MultipartReader.h
+    platform/MultipartRelated.cpp
+    platform/MultipartRelated.h
+    platform/MultipartWriter.cpp
+    platform/MultipartWriter.h
+    platform/PayloadSealer.cpp
+    platform/PayloadSealer.h
+    platform/PayloadUpload.cpp
+    platform/PayloadUpload.h
+    platform/SessionInfo.cpp
+    platform/SessionInfo.h
+    platform/SessionKey.cpp
+    platform/SessionKey.h
+    platform/SoftwareCardSigner.cpp
+    platform/SoftwareCardSigner.h
+    platform/StrictJson.cpp
+    platform/StrictJson.h
+    platform/TlsAnchorProbe.cpp
+    platform/TlsAnchorProbe.h
+)

@@ -10,5 +10,6 @@ namespace haip::server {
 int runInit(const QStringList &arguments); // InitCommand.cpp
 int runServe(const QStringList &arguments); // ServeCommand.cpp
 int runOtp(const QStringList &arguments); // OtpCommand.cpp
+int runWorker(const QStringList &arguments); // WorkerCommand.cpp
 
 } // namespace haip::server

@@ -1,8 +1,12 @@
 #include "PlatformServer.h"
 
+#include "AuditRoutes.h"
 #include "AuthRoutes.h"
+#include "JobRoutes.h"
 #include "TlsServerConfig.h"
+#include "crypto/SpkiPin.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 
 namespace haip::server {
@@ -52,9 +56,36 @@ Result<quint16> PlatformServer::start()
     m_auth = std::make_unique<AuthService>(m_directory, std::move(cards).value(), *m_otp, *m_sessions, m_options.auth);
     m_api->setIdentityVerifier([this](const QList<QSslCertificate> &chain) { return m_sessions->verify(chain); });
 
+    // Catalog and jobs. The broker reads only the services' public keys (key.pub), never `key`.
+    Result<QByteArray> catalogKeyPem = PlatformState::readFile(m_state.catalogSigningKey());
+    if (!catalogKeyPem)
+        return catalogKeyPem.error();
+    Result<crypto::SigningKey> catalogKey = crypto::SigningKey::fromPem(*catalogKeyPem);
+    if (!catalogKey)
+        return catalogKey.error().withSubject(m_state.catalogSigningKey());
+    m_catalogSpkiSha256 = crypto::SpkiPin::of(catalogKey->verifyingKey()).digest();
+    m_serviceEntries = std::make_unique<ServiceEntrySource>(m_state);
+    m_catalog = std::make_unique<CatalogPublisher>(*m_serviceEntries, std::move(catalogKey).value());
+    m_jobs = std::make_unique<JobStore>(m_state.jobsDir(), m_options.jobs);
+    if (Result<void> r = m_jobs->open(); !r)
+        return r.error();
+
     if (Result<void> r = registerRoutes(); !r)
         return r.error();
-    return m_api->listen(m_options.address, m_options.port, tls->configuration(*sessionCa));
+    Result<quint16> port = m_api->listen(m_options.address, m_options.port, tls->configuration(*sessionCa));
+    if (!port)
+        return port;
+    if (m_options.startWorkers) {
+        QStringList ids;
+        for (const ServiceDescription &s : m_serviceEntries->services())
+            ids.append(s.id);
+        m_workers = std::make_unique<WorkerSupervisor>(
+            QCoreApplication::applicationFilePath(),
+            m_state.root(),
+            QStringList {QStringLiteral("--lease-seconds"), QString::number(m_options.jobs.leaseSeconds)});
+        m_workers->start(ids);
+    }
+    return port;
 }
 
 Result<void> PlatformServer::registerRoutes()
@@ -67,8 +98,12 @@ Result<void> PlatformServer::registerRoutes()
     if (Result<void> r = registerAuthRoutes(*m_api, *m_auth); !r)
         return r;
 
-    // Catalog, jobs, upload and results (platform-jobs) register here, e.g.
-    //   registerCatalogRoutes(*m_api, m_state, …); registerJobRoutes(*m_api, m_state, …);
+    if (Result<void> r = registerCatalogRoutes(*m_api, *m_catalog); !r)
+        return r;
+    if (Result<void> r = registerJobRoutes(*m_api, *m_jobs, *m_serviceEntries); !r)
+        return r;
+    if (Result<void> r = registerAuditRoutes(*m_api, m_state.path(QStringLiteral("audit/events.jsonl"))); !r)
+        return r;
 
     return {};
 }

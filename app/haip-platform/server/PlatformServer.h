@@ -5,11 +5,15 @@
 
 #include "ApiServer.h"
 #include "AuthService.h"
+#include "CatalogPublisher.h"
 #include "ClinicianDirectory.h"
+#include "JobStore.h"
 #include "PlatformState.h"
 #include "ServerLimits.h"
+#include "ServiceEntrySource.h"
 #include "SessionCertificates.h"
 #include "TotpVerifier.h"
+#include "WorkerSupervisor.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -26,6 +30,8 @@ struct ServeOptions
     SessionCertificates::Options session;
     AuthService::Options auth;
     TotpVerifier::Options otp;
+    JobStoreOptions jobs;
+    bool startWorkers = true; // one `worker` child process per offered service
 };
 
 class PlatformServer : public QObject
@@ -41,6 +47,8 @@ public:
     ApiServer &api() { return *m_api; }
     const PlatformState &state() const { return m_state; }
     QByteArray caSpkiSha256() const { return m_caSpkiSha256; }
+    // SHA-256 of the catalog signing key's SubjectPublicKeyInfo: what clients pin for the catalog.
+    QByteArray catalogSpkiSha256() const { return m_catalogSpkiSha256; }
 
 private:
     Result<void> registerRoutes();
@@ -53,6 +61,11 @@ private:
     std::unique_ptr<SessionCertificates> m_sessions;
     std::unique_ptr<AuthService> m_auth;
     QByteArray m_caSpkiSha256;
+    QByteArray m_catalogSpkiSha256;
+    std::unique_ptr<ServiceEntrySource> m_serviceEntries;
+    std::unique_ptr<CatalogPublisher> m_catalog;
+    std::unique_ptr<JobStore> m_jobs;
+    std::unique_ptr<WorkerSupervisor> m_workers;
 };
 
 } // namespace haip::server

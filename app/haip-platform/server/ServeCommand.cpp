@@ -54,6 +54,8 @@ int runServe(const QStringList &arguments)
     opt("public-burst", "Burst on public routes (default 20).", "N");
     opt("api-rate", "Requests per second per clinician on session routes (default 50).", "R");
     opt("api-burst", "Burst on session routes (default 200).", "N");
+    opt("lease-seconds", "Worker lease per claimed job (default 60).", "N");
+    parser.addOption({QStringLiteral("no-workers"), QStringLiteral("Do not start the service workers.")});
     if (!parser.parse(QStringList {QStringLiteral("serve")} + arguments) || !parser.isSet(QStringLiteral("state")))
         return printUsage(QStringLiteral("usage: haip-platform serve --state DIR --listen 127.0.0.1:PORT [options]"));
 
@@ -92,7 +94,9 @@ int runServe(const QStringList &arguments)
     doubleValue("public-burst", options.limits.publicBurst);
     doubleValue("api-rate", options.limits.apiRatePerSecond);
     doubleValue("api-burst", options.limits.apiBurst);
-    if (!allOk)
+    intValue("lease-seconds", options.jobs.leaseSeconds);
+    options.startWorkers = !parser.isSet(QStringLiteral("no-workers"));
+    if (!allOk || options.jobs.leaseSeconds < 1)
         return printUsage(QStringLiteral("numeric options take non-negative numbers"));
 
     PlatformServer server(parser.value(QStringLiteral("state")), options);
@@ -100,7 +104,8 @@ int runServe(const QStringList &arguments)
     if (!port)
         return printError(port.error());
     printJson({{QStringLiteral("listening"), server.api().baseUrl().toString()},
-               {QStringLiteral("ca_spki_sha256"), crypto::TlsPolicy::pinToHex(server.caSpkiSha256())}});
+               {QStringLiteral("ca_spki_sha256"), crypto::TlsPolicy::pinToHex(server.caSpkiSha256())},
+               {QStringLiteral("catalog_spki_sha256"), crypto::TlsPolicy::pinToHex(server.catalogSpkiSha256())}});
     return QCoreApplication::exec();
 }
 

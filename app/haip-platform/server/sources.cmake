@@ -59,3 +59,25 @@ target_sources(haip_platform_server PRIVATE
 )
 
 # Catalog, jobs, upload, workers (platform-jobs)
+target_sources(haip_platform_server PRIVATE
+    server/AuditRoutes.cpp
+    server/AuditRoutes.h
+    server/CatalogPublisher.cpp
+    server/ConformanceEchoAnalysis.cpp
+    server/ConformanceEchoAnalysis.h
+    server/CatalogPublisher.h
+    server/JobRecord.cpp
+    server/JobRecord.h
+    server/JobRoutes.cpp
+    server/JobRoutes.h
+    server/JobStore.cpp
+    server/JobStore.h
+    server/JobWorker.cpp
+    server/JobWorker.h
+    server/ServiceEntrySource.cpp
+    server/ServiceAnalysis.h
+    server/ServiceEntrySource.h
+    server/WorkerCommand.cpp
+    server/WorkerSupervisor.cpp
+    server/WorkerSupervisor.h
+)

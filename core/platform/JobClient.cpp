@@ -1,0 +1,128 @@
+#include "platform/JobClient.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSaveFile>
+#include <QTimer>
+
+#include <memory>
+
+namespace haip::platform {
+
+JobClient::JobClient(ApiClient &api, QObject *parent) : QObject(parent), m_api(api) { }
+
+void JobClient::expectJob(ApiReply *reply, StatusCallback done)
+{
+    connect(reply, &ApiReply::finished, this, [this, reply, done = std::move(done)] {
+        reply->deleteLater();
+        if (!reply->result())
+            return done(reply->result().error());
+        Result<QJsonObject> body = reply->result()->json(m_api.options().json);
+        if (!body)
+            return done(body.error());
+        done(JobStatus::fromJson(*body));
+    });
+}
+
+void JobClient::fetchCatalog(const crypto::SpkiPin &catalogPin, CatalogCallback done)
+{
+    ApiReply *reply = m_api.get(QStringLiteral("/v1/catalog"));
+    connect(reply, &ApiReply::finished, this, [reply, catalogPin, done = std::move(done)] {
+        reply->deleteLater();
+        if (!reply->result())
+            return done(reply->result().error());
+        Result<QJsonObject> body = reply->result()->json();
+        if (!body)
+            return done(body.error());
+        done(Catalog::verify(*body, catalogPin));
+    });
+}
+
+void JobClient::create(const JobRequestSpec &request, StatusCallback done)
+{
+    QJsonObject body {{QStringLiteral("serviceId"), request.serviceId},
+                      {QStringLiteral("clientRequestId"), request.clientRequestId},
+                      {QStringLiteral("payloadSize"), double(request.payloadSize)}};
+    if (!request.keyId.isEmpty())
+        body.insert(QStringLiteral("keyId"), request.keyId);
+    if (!request.modality.isEmpty())
+        body.insert(QStringLiteral("modality"), request.modality);
+    if (request.sliceCount > 0)
+        body.insert(QStringLiteral("sliceCount"), request.sliceCount);
+    if (request.plaintextSize >= 0)
+        body.insert(QStringLiteral("plaintextSize"), double(request.plaintextSize));
+    expectJob(m_api.postJson(QStringLiteral("/v1/jobs"), body), std::move(done));
+}
+
+void JobClient::status(const QString &jobId, StatusCallback done)
+{
+    expectJob(m_api.get(QStringLiteral("/v1/jobs/%1").arg(jobId)), std::move(done));
+}
+
+// commit and cancel take no body (Content-Length: 0).
+ApiReply *JobClient::postEmpty(const QString &path)
+{
+    ApiRequestSpec spec;
+    spec.method = QByteArrayLiteral("POST");
+    spec.path = path;
+    return m_api.send(spec);
+}
+
+void JobClient::commit(const QString &jobId, StatusCallback done)
+{
+    expectJob(postEmpty(QStringLiteral("/v1/jobs/%1/commit").arg(jobId)), std::move(done));
+}
+
+void JobClient::cancel(const QString &jobId, StatusCallback done)
+{
+    expectJob(postEmpty(QStringLiteral("/v1/jobs/%1/cancel").arg(jobId)), std::move(done));
+}
+
+void JobClient::waitUntilFinished(const QString &jobId,
+                                  int intervalMs,
+                                  StatusCallback done,
+                                  std::function<void(const JobStatus &)> progress)
+{
+    status(jobId, [this, jobId, intervalMs, done, progress](Result<JobStatus> s) {
+        if (!s && s.error().code() != ErrorCode::NetworkUnavailable)
+            return done(s);
+        if (s && progress)
+            progress(*s);
+        if (s && s->isFinal())
+            return done(s);
+        QTimer::singleShot(intervalMs, this, [this, jobId, intervalMs, done, progress] {
+            waitUntilFinished(jobId, intervalMs, done, progress);
+        });
+    });
+}
+
+void JobClient::downloadResult(const JobStatus &completed, const QString &path, DoneCallback done)
+{
+    if (completed.state != QLatin1String("COMPLETED"))
+        return done(Error(ErrorCode::Conflict, QStringLiteral("the job has no result"), completed.jobId));
+    auto file = std::make_shared<QSaveFile>(path);
+    if (!file->open(QIODevice::WriteOnly))
+        return done(Error(ErrorCode::WriteFailed, file->errorString(), path));
+    ApiRequestSpec spec;
+    spec.path = QStringLiteral("/v1/jobs/%1/result").arg(completed.jobId);
+    spec.sink = file.get();
+    ApiReply *reply = m_api.send(spec);
+    connect(reply, &ApiReply::finished, this, [reply, file, path, completed, done = std::move(done)] {
+        reply->deleteLater();
+        if (!reply->result())
+            return done(reply->result().error());
+        if (reply->httpStatus() != 200 || !file->commit())
+            return done(Error(ErrorCode::BadServerResponse, QStringLiteral("the result did not arrive whole"), path));
+        QFile check(path);
+        QCryptographicHash sha(QCryptographicHash::Sha256);
+        if (!check.open(QIODevice::ReadOnly) || !sha.addData(&check))
+            return done(Error(ErrorCode::FileUnreadable, check.errorString(), path));
+        if (check.size() != completed.resultSize || QString::fromLatin1(sha.result().toHex()) != completed.resultSha256)
+            return done(Error(ErrorCode::BadServerResponse,
+                              QStringLiteral("the result does not match the size and SHA-256 the job names"),
+                              path));
+        done({});
+    });
+}
+
+} // namespace haip::platform
