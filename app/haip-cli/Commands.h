@@ -26,5 +26,10 @@ int runKeygen(const QStringList &arguments, CliOutput &output); // KeygenCommand
 int runSeal(const QStringList &arguments, CliOutput &output); // SealCommand.cpp
 int runOpen(const QStringList &arguments, CliOutput &output); // OpenCommand.cpp
 int runRespond(const QStringList &arguments, CliOutput &output); // RespondCommand.cpp
+int runLogin(const QStringList &arguments, CliOutput &output); // LoginCommand.cpp
+int runCatalog(const QStringList &arguments, CliOutput &output); // CatalogCommand.cpp
+int runSubmit(const QStringList &arguments, CliOutput &output); // SubmitCommand.cpp
+int runJobs(const QStringList &arguments, CliOutput &output); // JobsCommand.cpp
+int runResult(const QStringList &arguments, CliOutput &output); // ResultCommand.cpp
 
 } // namespace haip::cli

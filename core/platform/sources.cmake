@@ -31,6 +31,8 @@ target_sources(haip_core PRIVATE
     platform/PayloadSealer.h
     platform/PayloadUpload.cpp
     platform/PayloadUpload.h
+    platform/SessionFile.cpp
+    platform/SessionFile.h
     platform/SessionInfo.cpp
     platform/SessionInfo.h
     platform/SessionKey.cpp

@@ -7,6 +7,7 @@
 // catalog pin, tampered and truncated envelopes (the job FAILS with the reason), expired session
 // certificate, oversized and malformed requests — each a clear error, the server keeps serving.
 // The service is "conformance-echo" (hashes what it received; not an AI service).
+#include "EchoService.h"
 #include "PlatformLogin.h"
 #include "PlatformProcess.h"
 #include "TcpCutProxy.h"
@@ -161,47 +162,11 @@ void TestJobCycle::initTestCase()
     QVERIFY2(init, init ? "" : qPrintable(init.error().detail()));
 
     // The conformance service: its key pair (the worker's) and its catalog entry.
-    Result<crypto::PrivateKey> key = crypto::PrivateKey::generate();
-    QVERIFY(key);
-    QDir().mkpath(state + u"/services/"_s + kService);
-    QDir().mkpath(state + u"/catalog/entries"_s);
-    const auto write = [](const QString &path, const QByteArray &bytes) {
-        QFile f(path);
-        return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
-    };
-    QVERIFY(write(state + u"/services/%1/key"_s.arg(kService), key->toBase64().toLatin1()));
-    QVERIFY(write(state + u"/services/%1/key.pub"_s.arg(kService), key->publicKey().toBase64().toLatin1()));
-    const QJsonObject entry {
-        {u"id"_s, kService},
-        {u"name"_s, QJsonObject {{u"ja"_s, u"適合性エコー"_s}, {u"en"_s, u"Conformance echo"_s}}},
-        {u"vendor"_s, u"HAIP reference"_s},
-        {u"version"_s, u"1.0.0"_s},
-        {u"intended_use"_s,
-         QJsonObject {{u"ja"_s, u"封筒の適合性試験（診療用ではない）"_s},
-                      {u"en"_s, u"Envelope conformance (not clinical)"_s}}},
-        {u"modalities"_s, QJsonArray {u"CT"_s, u"MR"_s, u"OT"_s}},
-        {u"body_parts"_s, QJsonArray {u"ANY"_s}},
-        {u"input"_s, QJsonObject {{u"modalities"_s, QJsonArray {u"CT"_s, u"MR"_s, u"OT"_s}}, {u"min_slices"_s, 1}}},
-        {u"output_kinds"_s, QJsonArray {u"HTML"_s, u"JSON"_s}},
-        {u"regulatory"_s,
-         QJsonObject {{u"status"_s, u"research-use-only"_s},
-                      {u"text"_s, QJsonObject {{u"ja"_s, u"研究用途限定"_s}, {u"en"_s, u"Research use only"_s}}}}},
-        {u"expected_turnaround_seconds"_s, 5},
-        {u"detail_html"_s,
-         QJsonObject {{u"ja"_s, u"<h1>適合性エコー</h1>"_s}, {u"en"_s, u"<h1>Conformance echo</h1>"_s}}},
-    };
-    QVERIFY(write(state + u"/catalog/entries/%1.json"_s.arg(kService), QJsonDocument(entry).toJson()));
-
-    Result<QByteArray> catalogKey = [&]() -> Result<QByteArray> {
-        QFile f(state + u"/catalog/signing-key.pub.pem"_s);
-        if (!f.open(QIODevice::ReadOnly))
-            return Error(ErrorCode::FileNotFound);
-        return f.readAll();
-    }();
-    QVERIFY(catalogKey);
-    Result<crypto::VerifyingKey> verifying = crypto::VerifyingKey::fromPem(*catalogKey);
-    QVERIFY(verifying);
-    m_catalogPin = crypto::SpkiPin::of(*verifying);
+    const Result<void> installed = test::installEchoService(state);
+    QVERIFY2(installed, installed ? "" : qPrintable(installed.error().detail()));
+    Result<crypto::SpkiPin> pin = test::catalogPin(state);
+    QVERIFY(pin);
+    m_catalogPin = *pin;
 
     m_platform = std::make_unique<PlatformProcess>(state);
     const Result<void> started = m_platform->start(m_serveArgs);

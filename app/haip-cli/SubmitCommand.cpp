@@ -1,0 +1,139 @@
+// haip-cli submit: sends DICOM files of one series to an AI service of the platform — verifies
+// the catalog, seals the files to the service's key (PayloadSealer), creates the job, uploads in
+// resumable chunks, commits — and prints the job. The response key that alone opens the result
+// is written to --response-key (0600). With --wait it follows the job to its end; with --out it
+// also downloads and opens the result into that folder.
+//   haip-cli submit --session s.json --catalog-pin PIN --service ID --response-key job.key
+//                   [--modality CT] [--wait] [--out DIR] FILE...
+#include "CliOutput.h"
+#include "Commands.h"
+#include "EnvelopeArguments.h"
+#include "JobJson.h"
+#include "PlatformArguments.h"
+#include "ResultFiles.h"
+#include "platform/JobClient.h"
+#include "platform/PayloadSealer.h"
+#include "platform/PayloadUpload.h"
+
+#include <QTemporaryDir>
+#include <QUuid>
+
+namespace haip::cli {
+
+using namespace Qt::StringLiterals;
+
+int runSubmit(const QStringList &arguments, CliOutput &output)
+{
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption sessionOption(u"session"_s, u"saved session (haip-cli login)"_s, u"file"_s);
+    const QCommandLineOption pinOption(u"catalog-pin"_s, u"SHA-256 of the catalog key's SPKI"_s, u"pin"_s);
+    const QCommandLineOption serviceOption(u"service"_s, u"service id"_s, u"id"_s);
+    const QCommandLineOption keyOption(u"response-key"_s, u"where to write the result's key"_s, u"file"_s);
+    const QCommandLineOption modalityOption(u"modality"_s, u"modality of the series"_s, u"code"_s);
+    const QCommandLineOption waitOption(u"wait"_s, u"follow the job until it ends"_s);
+    const QCommandLineOption outOption(u"out"_s, u"download and open the result into this folder"_s, u"dir"_s);
+    parser.addOptions({sessionOption, pinOption, serviceOption, keyOption, modalityOption, waitOption, outOption});
+    if (!parser.parse(QStringList {u"haip-cli submit"_s} + arguments))
+        return usageError(parser.errorText());
+    for (const QCommandLineOption &o : {sessionOption, pinOption, serviceOption, keyOption}) {
+        if (!parser.isSet(o))
+            return usageError(u"submit: --%1 is required"_s.arg(o.names().front()));
+    }
+    const QStringList files = parser.positionalArguments();
+    if (files.isEmpty())
+        return usageError(u"submit: name the DICOM files to send"_s);
+    Result<crypto::SpkiPin> pin = pinArgument(parser.value(pinOption));
+    if (!pin)
+        return fail(pin.error(), 2);
+    Result<PlatformConnection> connection = connectWithSession(parser.value(sessionOption));
+    if (!connection)
+        return fail(connection.error(), 1);
+    QTemporaryDir work;
+    if (!work.isValid())
+        return fail(Error(ErrorCode::WriteFailed, work.errorString()), 1);
+
+    platform::ApiClient &api = *connection->api;
+    platform::JobClient jobs(api);
+    const bool wait = parser.isSet(waitOption) || parser.isSet(outOption);
+    const QString outDir = parser.value(outOption);
+    const QString serviceId = parser.value(serviceOption);
+    platform::SealedPayload sealed;
+    std::unique_ptr<platform::PayloadUpload> upload;
+
+    const auto fetchResult = [&](const platform::JobStatus &done) {
+        const QString path = work.filePath(u"result.sealed"_s);
+        jobs.downloadResult(done, path, [&, path](Result<void> downloaded) {
+            if (!downloaded)
+                return finish(fail(downloaded.error(), 1));
+            Result<platform::MultipartMessage> bundle = platform::ResultOpener::openResult(path, sealed.responseKey);
+            if (!bundle)
+                return finish(fail(bundle.error(), 1));
+            Result<QJsonArray> parts = writeResultParts(*bundle, outDir);
+            if (!parts)
+                return finish(fail(parts.error(), 1));
+            output.json({{u"jobId"_s, done.jobId}, {u"result"_s, *parts}});
+            finish(0);
+        });
+    };
+    const auto follow = [&](const QString &jobId) {
+        jobs.waitUntilFinished(jobId, 500, [&](Result<platform::JobStatus> done) {
+            if (!done)
+                return finish(fail(done.error(), 1));
+            output.json(jobJson(*done));
+            if (done->state != u"COMPLETED"_s)
+                return finish(1);
+            if (outDir.isEmpty())
+                return finish(0);
+            fetchResult(*done);
+        });
+    };
+    const auto commit = [&](const QString &jobId) {
+        jobs.commit(jobId, [&](Result<platform::JobStatus> job) {
+            if (!job)
+                return finish(fail(job.error(), 1));
+            output.json(jobJson(*job));
+            if (!wait)
+                return finish(0);
+            follow(job->jobId);
+        });
+    };
+
+    jobs.fetchCatalog(*pin, [&](Result<platform::Catalog> catalog) {
+        if (!catalog)
+            return finish(fail(catalog.error(), 1));
+        const platform::CatalogService *service = catalog->find(serviceId);
+        if (!service)
+            return finish(fail(Error(ErrorCode::NotFound, u"no such service in the catalog"_s, serviceId), 1));
+        Result<platform::SealedPayload> s =
+            platform::PayloadSealer::sealFiles(files, *service, work.filePath(u"payload.sealed"_s));
+        if (!s)
+            return finish(fail(s.error(), 1));
+        sealed = std::move(s).value();
+        if (Result<void> k = writeResponseKey(parser.value(keyOption), sealed.responseKey); !k)
+            return finish(fail(k.error(), 1));
+        platform::JobRequestSpec request;
+        request.serviceId = serviceId;
+        request.clientRequestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        request.payloadSize = sealed.sealedSize;
+        request.keyId = sealed.keyId;
+        request.modality = parser.value(modalityOption);
+        request.sliceCount = int(files.size());
+        request.plaintextSize = sealed.plaintextSize;
+        jobs.create(request, [&](Result<platform::JobStatus> job) {
+            if (!job)
+                return finish(fail(job.error(), 1));
+            const QString jobId = job->jobId;
+            upload = std::make_unique<platform::PayloadUpload>(api, jobId, sealed.path);
+            QObject::connect(upload.get(), &platform::PayloadUpload::finished, [&, jobId] {
+                if (!upload->result())
+                    return finish(fail(upload->result().error(), 1));
+                commit(jobId);
+            });
+            upload->start();
+        });
+    });
+    return runUntilFinished();
+}
+
+} // namespace haip::cli
