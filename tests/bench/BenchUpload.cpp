@@ -59,7 +59,7 @@ private slots:
 
 private:
     QString createJob();
-    double uploadWithClient();
+    double uploadWithClient(); // bytes per second, -1 on failure
     double uploadWithCurl();
 
     QTemporaryDir m_dir;
@@ -147,11 +147,18 @@ double BenchUpload::uploadWithClient()
     platform::UploadOptions options;
     options.chunkSize = kChunk;
     platform::PayloadUpload upload(*m_api, jobId, m_payload, options);
+    // A real event loop while waiting (QSignalSpy::wait): QTest::qWaitFor sleeps 10 ms between
+    // event-loop passes, which would throttle the client's writes, not measure them.
+    QSignalSpy finished(&upload, &platform::PayloadUpload::finished);
     QElapsedTimer timer;
     timer.start();
     upload.start();
-    if (!QTest::qWaitFor([&] { return upload.isFinished(); }, 300000) || !upload.result())
+    if ((!upload.isFinished() && !finished.wait(240000)) || !upload.result()) {
+        qWarning().noquote() << "client upload stopped at" << upload.offset() << "of" << upload.total()
+                             << (upload.isFinished() ? upload.result().error().detail() : u"(still running)"_s)
+                             << "resumes" << upload.resumes();
         return -1;
+    }
     return double(kPayloadBytes) / (double(timer.nsecsElapsed()) / 1e9);
 }
 
