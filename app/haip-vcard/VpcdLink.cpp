@@ -40,7 +40,7 @@ VpcdLink::VpcdLink(PivApplet &applet, QString host, quint16 port, QObject *paren
         m_applet.reset();
         emit removed();
         if (!m_removing) {
-            emit failed(tr("the vpcd reader driver closed the connection (did pcscd stop?)"));
+            emit failed(VpcdLink::tr("the vpcd reader driver closed the connection (did pcscd stop?)"));
             if (m_wantInserted)
                 m_retry.start();
         }
@@ -52,7 +52,7 @@ VpcdLink::VpcdLink(PivApplet &applet, QString host, quint16 port, QObject *paren
             return;
         }
         if (error != QAbstractSocket::RemoteHostClosedError)
-            emit failed(tr("cannot reach the vpcd reader driver at %1:%2: %3")
+            emit failed(VpcdLink::tr("cannot reach the vpcd reader driver at %1:%2: %3")
                             .arg(m_host)
                             .arg(m_port)
                             .arg(m_socket.errorString()));

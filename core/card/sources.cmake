@@ -5,3 +5,10 @@ target_sources(haip_core PRIVATE
     card/Apdu.cpp card/Apdu.h
     card/BerTlv.cpp card/BerTlv.h
 )
+
+# PIV client over PC/SC
+target_sources(haip_core PRIVATE
+    card/ApduTransport.h
+    card/PcscCard.cpp card/PcscCard.h
+    card/PivClient.cpp card/PivClient.h
+)

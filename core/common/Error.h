@@ -59,6 +59,13 @@ enum class ErrorCode
     SessionExpired,
     AccountLocked,
     TlsFailure,
+    // smart cards (core/card): PC/SC and PIV
+    CardUnavailable,
+    CardRemoved,
+    CardNotSupported,
+    PinIncorrect,
+    PinBlocked,
+    CardFailed,
     Internal,
 };
 
