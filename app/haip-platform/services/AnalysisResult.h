@@ -22,8 +22,12 @@ namespace haip::services {
 // Display colours of segments in order (findings 1, 2, … and the heat map).
 inline QColor segmentColour(int index)
 {
-    static const QColor colours[] = {QColor(255, 196, 0), QColor(0, 200, 255), QColor(255, 80, 160),
-                                     QColor(120, 230, 60), QColor(255, 120, 40), QColor(170, 120, 255)};
+    static const QColor colours[] = {QColor(255, 196, 0),
+                                     QColor(0, 200, 255),
+                                     QColor(255, 80, 160),
+                                     QColor(120, 230, 60),
+                                     QColor(255, 120, 40),
+                                     QColor(170, 120, 255)};
     return colours[std::size_t(index) % std::size(colours)];
 }
 

@@ -47,13 +47,15 @@ Result<ServiceBundle> AnomalyHeatmapService::analyse(const QStringList &dicomFil
     else if (ct)
         result.windowCentre = -300.0, result.windowWidth = 1600.0;
     result.method = {
-        u"作業格子上で細かい平均（σ 2 mm）と広い平均（σ 12 mm）の差を頑健な広がりで割った局所 z スコアと、"
+        u"作業格子上で細かい平均（σ 4 mm）と広い平均（σ 16 mm）の差を頑健な広がりで割った局所 z スコアと、"
         u"CTでは正中矢状面の鏡像との差の z スコアを求め、同じ向きにずれている点で小さい方の絶対値を異常スコア"
-        u"（単純X線では局所 z スコア）としました。ヒート値は中心 4・幅 0.75 のロジスティック関数です。"_s,
-        u"On the working grid the difference between a fine (σ 2 mm) and a coarse (σ 12 mm) local mean, divided "
+        u"（単純X線では局所 z スコア）としました。ヒート値は中心 4・幅 0.75 のロジスティック関数で、ヒート 0.5 以上の"
+        u"連結領域のうちスコア 8 以上を含むものを所見候補とします。"_s,
+        u"On the working grid the difference between a fine (σ 4 mm) and a coarse (σ 16 mm) local mean, divided "
         u"by a robust spread, gives a local z-score; on CT a second z-score compares with the mirror image across "
         u"the mid-sagittal plane. Where both deviate the same way the smaller magnitude is the anomaly score "
-        u"(radiographs: the local z-score). Heat is a logistic curve of the score (centre 4, width 0.75)."_s};
+        u"(radiographs: the local z-score). Heat is a logistic curve of the score (centre 4, width 0.75); connected "
+        u"regions of heat 0.5 or more that reach a score of 8 are reported as candidate findings."_s};
     result.scoreNote = {u"z スコアの正は周囲より高吸収（明るい）、負は低吸収（暗い）を表します。"_s,
                         u"A positive z-score is denser (brighter) than expected, a negative one less dense."_s};
     result.parameters = {{u"working_spacing_mm"_s, twoD ? anomaly::kWorkingSpacing2dMm : anomaly::kWorkingSpacingMm},
@@ -63,6 +65,7 @@ Result<ServiceBundle> AnomalyHeatmapService::analyse(const QStringList &dicomFil
                          {u"score_centre"_s, anomaly::kScoreCentre},
                          {u"score_width"_s, anomaly::kScoreWidth},
                          {u"region_heat"_s, anomaly::kRegionHeat},
+                         {u"min_region_peak_score"_s, anomaly::kMinRegionPeak},
                          {u"max_regions"_s, anomaly::kMaxRegions}};
 
     SegmentInfo heat;
@@ -85,10 +88,11 @@ Result<ServiceBundle> AnomalyHeatmapService::analyse(const QStringList &dicomFil
         f.centroidVoxel = r.centroidVoxel;
         f.centroid = volume->patientPosition(r.centroidVoxel.x, r.centroidVoxel.y, r.centroidVoxel.z);
         f.siteText = {r.peakScore >= 0.0 ? u"高吸収・高信号側"_s : u"低吸収・低信号側"_s,
-                      r.peakScore >= 0.0 ? u"denser / brighter than expected"_s : u"less dense / darker than expected"_s};
+                      r.peakScore >= 0.0 ? u"denser / brighter than expected"_s
+                                         : u"less dense / darker than expected"_s};
         f.volumeMm3 = r.volumeMm3;
-        f.equivalentDiameterMm = twoD ? 2.0 * std::sqrt(r.volumeMm3 / std::numbers::pi)
-                                      : std::cbrt(6.0 * r.volumeMm3 / std::numbers::pi);
+        f.equivalentDiameterMm =
+            twoD ? 2.0 * std::sqrt(r.volumeMm3 / std::numbers::pi) : std::cbrt(6.0 * r.volumeMm3 / std::numbers::pi);
         f.meanValue = r.meanValue;
         f.peakScore = r.peakScore;
         result.findings.append(f);

@@ -62,7 +62,9 @@ bool AnomalyMap::compute(const ImageVolume &volume, const std::atomic<bool> *can
     if (hu) {
         valid = BodyOutline::body(volume, anomaly::kBodyThreshold);
         for (std::size_t i = 0; i < valid.size(); ++i)
-            valid[i] = valid[i] != 0 && volume.values[i] <= anomaly::kDenseLimit && volume.values[i] >= anomaly::kAirLimit ? 1 : 0;
+            valid[i] =
+                valid[i] != 0 && volume.values[i] <= anomaly::kDenseLimit && volume.values[i] >= anomaly::kAirLimit ? 1
+                                                                                                                    : 0;
     } else {
         valid.assign(full.size(), 1);
     }
@@ -177,13 +179,13 @@ bool AnomalyMap::compute(const ImageVolume &volume, const std::atomic<bool> *can
         }
         const double n = double(voxels.size());
         // Working voxel centre → full-grid index: block b covers full indices b·f … b·f + f − 1.
-        region.centroidVoxel = {(sx / n + 0.5) * m_fx - 0.5,
-                                (sy / n + 0.5) * m_fy - 0.5,
-                                threeD ? (sz / n + 0.5) * m_fz - 0.5 : 0.0};
+        region.centroidVoxel = {
+            (sx / n + 0.5) * m_fx - 0.5, (sy / n + 0.5) * m_fy - 0.5, threeD ? (sz / n + 0.5) * m_fz - 0.5 : 0.0};
         region.volumeMm3 = n * (threeD ? w.voxelVolume() : w.sx * w.sy);
         region.peakScore = peak;
         region.meanValue = sv / n;
-        regions.append(std::move(region));
+        if (std::abs(peak) >= anomaly::kMinRegionPeak)
+            regions.append(std::move(region));
     });
     std::stable_sort(regions.begin(), regions.end(), [](const AnomalyRegion &a, const AnomalyRegion &b) {
         return std::abs(a.peakScore) > std::abs(b.peakScore);
@@ -207,12 +209,17 @@ quint8 AnomalyMap::heatAt(int c, int r, int k) const
     const int x0 = std::clamp(int(std::floor(x)), 0, w.nx - 1), y0 = std::clamp(int(std::floor(y)), 0, w.ny - 1),
               z0 = std::clamp(int(std::floor(z)), 0, w.nz - 1);
     const int x1 = std::min(x0 + 1, w.nx - 1), y1 = std::min(y0 + 1, w.ny - 1), z1 = std::min(z0 + 1, w.nz - 1);
-    const double tx = std::clamp(x - x0, 0.0, 1.0), ty = std::clamp(y - y0, 0.0, 1.0), tz = std::clamp(z - z0, 0.0, 1.0);
-    auto h = [&](int xx, int yy, int zz) { return double(m_heat[w.index(xx, yy, zz)]); };
-    const double v = (1 - tz) * ((1 - ty) * ((1 - tx) * h(x0, y0, z0) + tx * h(x1, y0, z0)) +
-                                 ty * ((1 - tx) * h(x0, y1, z0) + tx * h(x1, y1, z0))) +
-                     tz * ((1 - ty) * ((1 - tx) * h(x0, y0, z1) + tx * h(x1, y0, z1)) +
-                           ty * ((1 - tx) * h(x0, y1, z1) + tx * h(x1, y1, z1)));
+    const double tx = std::clamp(x - x0, 0.0, 1.0), ty = std::clamp(y - y0, 0.0, 1.0),
+                 tz = std::clamp(z - z0, 0.0, 1.0);
+    auto h = [&](int xx, int yy, int zz) {
+        return double(m_heat[w.index(xx, yy, zz)]);
+    };
+    const double v = (1 - tz) *
+            ((1 - ty) * ((1 - tx) * h(x0, y0, z0) + tx * h(x1, y0, z0)) +
+             ty * ((1 - tx) * h(x0, y1, z0) + tx * h(x1, y1, z0))) +
+        tz *
+            ((1 - ty) * ((1 - tx) * h(x0, y0, z1) + tx * h(x1, y0, z1)) +
+             ty * ((1 - tx) * h(x0, y1, z1) + tx * h(x1, y1, z1)));
     return v < anomaly::kMinHeat ? 0 : quint8(std::lround(std::clamp(v, 0.0, 1.0) * 255.0));
 }
 

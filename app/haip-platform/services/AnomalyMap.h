@@ -5,7 +5,9 @@
 //   - for CT, with its mirror image across the body's mid-sagittal plane: z_sym likewise.
 // The anomaly score is min(|z_local|, |z_sym|) where both deviate the same way (a voxel that
 // differs from its surroundings AND from the other side), |z_local| for radiographs. Scores
-// map to a probability-like heat value by a logistic curve centred on 4.
+// map to a probability-like heat value by a logistic curve centred on 4. Regions (findings) are
+// the connected parts of heat ≥ 0.5 that hold a score of 8 or more: the heat map shows the
+// mild deviations normal anatomy has, the findings only the strong ones.
 #pragma once
 
 #include "ImageVolume.h"
@@ -29,7 +31,8 @@ inline constexpr float kAirLimit = -950.0f; // HU: air in airways, gut and sinus
 inline constexpr double kScoreCentre = 4.0; // score at heat 0.5
 inline constexpr double kScoreWidth = 0.75; // logistic width
 inline constexpr double kMinHeat = 0.1; // heat below this is stored as 0
-inline constexpr double kRegionHeat = 0.5; // hot regions: connected heat ≥ 0.5
+inline constexpr double kRegionHeat = 0.5; // hot regions: connected heat ≥ 0.5 …
+inline constexpr double kMinRegionPeak = 8.0; // … whose peak |score| is at least this (a strong anomaly)
 inline constexpr int kMaxRegions = 5;
 } // namespace anomaly
 

@@ -16,7 +16,9 @@ Result<ServiceBundle> BundleBuilder::build(const CatalogEntry &entry,
                                            const std::atomic<bool> *cancel,
                                            const ProgressCallback &progress)
 {
-    auto cancelled = [&] { return cancel != nullptr && cancel->load(); };
+    auto cancelled = [&] {
+        return cancel != nullptr && cancel->load();
+    };
     auto report = [&](int percent, const QString &stage) {
         if (progress)
             progress(percent, stage);

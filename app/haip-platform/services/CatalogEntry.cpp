@@ -66,21 +66,22 @@ InputConstraints InputConstraints::fromJson(const QJsonObject &o)
 
 QJsonObject CatalogEntry::toJson() const
 {
-    return {{u"id"_s, id},
-            {u"name"_s, name.toJson()},
-            {u"vendor"_s, vendor},
-            {u"version"_s, version},
-            {u"intended_use"_s, intendedUse.toJson()},
-            {u"modalities"_s, toArray(modalities)},
-            {u"body_parts"_s, toArray(bodyParts)},
-            {u"input"_s, input.toJson()},
-            {u"output_kinds"_s, toArray(outputKinds)},
-            {u"regulatory"_s,
-             QJsonObject {{u"status"_s, regulatoryStatus},
-                          {u"text"_s, regulatoryText.toJson()},
-                          {u"approval_number"_s, approvalNumber.isEmpty() ? QJsonValue() : QJsonValue(approvalNumber)}}},
-            {u"expected_turnaround_seconds"_s, expectedTurnaroundSeconds},
-            {u"detail_html"_s, detailHtml.toJson()}};
+    return {
+        {u"id"_s, id},
+        {u"name"_s, name.toJson()},
+        {u"vendor"_s, vendor},
+        {u"version"_s, version},
+        {u"intended_use"_s, intendedUse.toJson()},
+        {u"modalities"_s, toArray(modalities)},
+        {u"body_parts"_s, toArray(bodyParts)},
+        {u"input"_s, input.toJson()},
+        {u"output_kinds"_s, toArray(outputKinds)},
+        {u"regulatory"_s,
+         QJsonObject {{u"status"_s, regulatoryStatus},
+                      {u"text"_s, regulatoryText.toJson()},
+                      {u"approval_number"_s, approvalNumber.isEmpty() ? QJsonValue() : QJsonValue(approvalNumber)}}},
+        {u"expected_turnaround_seconds"_s, expectedTurnaroundSeconds},
+        {u"detail_html"_s, detailHtml.toJson()}};
 }
 
 Result<CatalogEntry> CatalogEntry::fromJson(const QJsonObject &o)

@@ -45,14 +45,16 @@ Result<ServiceBundle> ChestNoduleService::analyse(const QStringList &dicomFiles,
     result.windowCentre = -600.0;
     result.windowWidth = 1500.0;
     result.method = {
-        u"肺野（体内の −980〜−400 HU の大きな連結領域、スライスごとに穴埋め）の中で −300 HU を超える充実部を調べ、"
-        u"内接球の中心（半径 R）で半径 1.5R の球の充実部割合が 45 % 以下の球状の構造を結節候補としました。"
-        u"候補は中心から 1.15R＋1ボクセル以内の連結した充実部として計測し、等価径 4 mm 以上を報告します。"_s,
-        u"Inside the lung fields (large connected −980…−400 HU regions inside the body, holes filled slice by slice) "
-        u"solid voxels above −300 HU were examined at the centres of their largest inscribed balls (radius R); "
-        u"structures filling at most 45 % of the ball of radius 1.5·R are round and become candidates. Each is "
-        u"measured as the connected solid voxels within 1.15·R plus one voxel of its centre; candidates with an "
-        u"equivalent diameter of 4 mm or more are reported."_s};
+        u"肺野（体内の −980〜−400 HU の大きな連結領域）の周囲で −300 HU を超える充実部を調べ、最大内接球の中心"
+        u"（半径 R）のうち、半径 1.5R の球の 75 % 以下が充実部で残りが肺野であり、ヘッセ行列の固有値比（球状度）が "
+        u"0.6 以上の球状の構造を結節候補としました（血管のような管状構造は除外）。候補は中心から 1.15R＋1ボクセル以内の"
+        u"連結した充実部として計測し、等価径 4 mm 以上かつ平均 −100〜200 HU のものを報告します。"_s,
+        u"Around the lung fields (large connected −980…−400 HU regions inside the body) solid voxels above −300 HU "
+        u"were examined at the centres of their largest inscribed balls (radius R). A centre is a candidate when at "
+        u"most 75 % of the ball of radius 1.5·R is solid, the rest is lung, and the Hessian eigenvalue ratio of the "
+        u"solid mask (blobness) is 0.6 or more — round, not a tube such as a vessel. Each candidate is measured as "
+        u"the connected solid voxels within 1.15·R plus one voxel of its centre; those with an equivalent diameter "
+        u"of 4 mm or more and a mean of −100…200 HU are reported."_s};
     result.parameters = {{u"lung_hu_range"_s, QJsonArray {lungs::kLungLow, lungs::kLungHigh}},
                          {u"solid_threshold_hu"_s, nodules::kSolidThreshold},
                          {u"min_equivalent_diameter_mm"_s, nodules::kMinDiameterMm},
@@ -62,7 +64,8 @@ Result<ServiceBundle> ChestNoduleService::analyse(const QStringList &dicomFiles,
                          {u"blob_sigma_factor"_s, nodules::kBlobSigmaFactor},
                          {u"min_blobness"_s, nodules::kMinBlobness},
                          {u"shape_ball_factor"_s, nodules::kShapeBallFactor},
-                         {u"grow_factor"_s, nodules::kGrowFactor}};
+                         {u"grow_factor"_s, nodules::kGrowFactor},
+                         {u"mean_hu_range"_s, QJsonArray {nodules::kMinMeanHu, nodules::kMaxMeanHu}}};
 
     auto voxels = std::make_shared<QList<std::vector<std::uint32_t>>>();
     for (int i = 0; i < candidates.size(); ++i) {

@@ -17,8 +17,9 @@ public:
 
     QString id() const override;
     const CatalogEntry &catalogEntry() const override { return m_entry.entry; }
-    Result<ServiceBundle>
-    analyse(const QStringList &dicomFiles, const std::atomic<bool> *cancel, const ProgressCallback &progress) const override;
+    Result<ServiceBundle> analyse(const QStringList &dicomFiles,
+                                  const std::atomic<bool> *cancel,
+                                  const ProgressCallback &progress) const override;
 
     // False when the catalog entry did not load from the resources (a build defect).
     bool valid() const { return m_entry.loaded(); }

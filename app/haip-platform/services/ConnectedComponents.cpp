@@ -65,7 +65,10 @@ void floodAll(const Mask &mask,
 
 } // namespace
 
-void ConnectedComponents::visit(const Mask &mask, const VoxelGrid &grid, Connectivity connectivity, const Visitor &visitor)
+void ConnectedComponents::visit(const Mask &mask,
+                                const VoxelGrid &grid,
+                                Connectivity connectivity,
+                                const Visitor &visitor)
 {
     floodAll(mask, grid, connectivity, false, visitor);
 }

@@ -11,8 +11,13 @@ namespace {
 constexpr double kInf = 1e30;
 
 // One 1D pass over `n` samples at stride `stride` with spacing `s` (squared distances in/out).
-void envelopePass(float *f, int n, std::ptrdiff_t stride, double s, std::vector<double> &line,
-                  std::vector<int> &v, std::vector<double> &z)
+void envelopePass(float *f,
+                  int n,
+                  std::ptrdiff_t stride,
+                  double s,
+                  std::vector<double> &line,
+                  std::vector<int> &v,
+                  std::vector<double> &z)
 {
     line.resize(std::size_t(n));
     v.resize(std::size_t(n));

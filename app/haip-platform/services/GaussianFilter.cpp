@@ -59,10 +59,10 @@ std::vector<float> GaussianFilter::smooth(const std::vector<float> &values, cons
 }
 
 std::vector<float> GaussianFilter::smoothNormalised(const std::vector<float> &values,
-                                                   const std::vector<float> &weights,
-                                                   const VoxelGrid &grid,
-                                                   double sigmaMm,
-                                                   float minWeight)
+                                                    const std::vector<float> &weights,
+                                                    const VoxelGrid &grid,
+                                                    double sigmaMm,
+                                                    float minWeight)
 {
     std::vector<float> weighted(values.size());
     for (std::size_t i = 0; i < values.size(); ++i)

@@ -72,7 +72,8 @@ Result<ServiceBundle> HeadHyperdensityService::analyse(const QStringList &dicomF
         f.site = codes::Brain;
         f.centroidVoxel = c.centroidVoxel;
         f.centroid = volume->patientPosition(c.centroidVoxel.x, c.centroidVoxel.y, c.centroidVoxel.z);
-        f.siteText = support::sideText(f.centroid.x, {u"脳（右）"_s, u"brain, right"_s}, {u"脳（左）"_s, u"brain, left"_s});
+        f.siteText =
+            support::sideText(f.centroid.x, {u"脳（右）"_s, u"brain, right"_s}, {u"脳（左）"_s, u"brain, left"_s});
         f.volumeMm3 = c.volumeMm3;
         f.equivalentDiameterMm = std::cbrt(6.0 * c.volumeMm3 / std::numbers::pi);
         f.meanValue = c.meanHu;

@@ -65,9 +65,10 @@ QString HtmlReportWriter::write(const CatalogEntry &entry,
     const LocalizedText notice = FindingsJson::notice();
     QString h;
     h += u"<!DOCTYPE html>\n<html lang=\"ja\"><head><meta charset=\"utf-8\">"_s;
-    h += u"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">"_s;
-    h += u"<title>%1 / %2</title><style>%3</style></head><body>\n"_s.arg(esc(analysis.title.ja), esc(analysis.title.en),
-                                                                       QString::fromLatin1(kStyle));
+    h +=
+        u"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">"_s;
+    h += u"<title>%1 / %2</title><style>%3</style></head><body>\n"_s.arg(
+        esc(analysis.title.ja), esc(analysis.title.en), QString::fromLatin1(kStyle));
     h += u"<div class=\"notice\">%1<br>%2</div>\n"_s.arg(esc(notice.ja), esc(notice.en));
     h += u"<h1>%1</h1><div class=\"en\">%2</div>\n"_s.arg(esc(analysis.title.ja), esc(analysis.title.en));
     h += u"<p>%1</p>\n"_s.arg(both(FindingsJson::summary(analysis)));
@@ -96,16 +97,15 @@ QString HtmlReportWriter::write(const CatalogEntry &entry,
                      .arg(colourOf(analysis, f).name())
                      .arg(i + 1)
                      .arg(esc(f.trackingId), both(f.siteText));
-            h += u"<td class=\"n\">%1, %2, %3</td><td class=\"n\">%4 / %5</td>"_s.arg(num(f.centroid.x, 1),
-                                                                                      num(f.centroid.y, 1),
-                                                                                      num(f.centroid.z, 1))
+            h += u"<td class=\"n\">%1, %2, %3</td><td class=\"n\">%4 / %5</td>"_s
+                     .arg(num(f.centroid.x, 1), num(f.centroid.y, 1), num(f.centroid.z, 1))
                      .arg(k + 1)
                      .arg(g.slices);
             h += analysis.isTwoDimensional ? u"<td class=\"n\">%1</td>"_s.arg(num(f.volumeMm3, 1))
                                            : u"<td class=\"n\">%1</td><td class=\"n\">%2</td>"_s.arg(
                                                  num(f.volumeMm3, 1), num(f.volumeMm3 / 1000.0, 2));
             h += u"<td class=\"n\">%1</td><td class=\"n\">%2</td>"_s.arg(num(f.equivalentDiameterMm, 1),
-                                                                          num(f.meanValue, ct ? 0 : 1));
+                                                                         num(f.meanValue, ct ? 0 : 1));
             if (scores)
                 h += u"<td class=\"n\">%1</td>"_s.arg(f.peakScore ? num(*f.peakScore, 1) : u"—"_s);
             h += u"</tr>\n"_s;
@@ -119,20 +119,21 @@ QString HtmlReportWriter::write(const CatalogEntry &entry,
         for (int i = 0; i < analysis.findings.size(); ++i) {
             const Finding &f = analysis.findings[i];
             const int k = FindingsJson::nearestSlice(volume, f);
-            const QByteArray png = KeyImageRenderer::render(volume, analysis, f.segmentNumber, k, window, colourOf(analysis, f));
+            const QByteArray png =
+                KeyImageRenderer::render(volume, analysis, f.segmentNumber, k, window, colourOf(analysis, f));
             if (png.isEmpty())
                 continue;
             h += u"<figure><img alt=\"%1\" src=\"data:image/png;base64,%2\"><figcaption>%3 %1 — スライス %4 "
-                 u"<span class=\"en\">slice %4</span></figcaption></figure>\n"_s.arg(esc(f.trackingId),
-                                                                                   QString::fromLatin1(png.toBase64()),
-                                                                                   QString::number(i + 1))
+                 u"<span class=\"en\">slice %4</span></figcaption></figure>\n"_s
+                     .arg(esc(f.trackingId), QString::fromLatin1(png.toBase64()), QString::number(i + 1))
                      .arg(k + 1);
         }
     }
 
     // Method.
     h += u"<h2>方法 <span class=\"en\">Method</span></h2>\n<p>%1</p>\n"_s.arg(both(analysis.method));
-    h += u"<table><tr><th>パラメータ <span class=\"en\">Parameter</span></th><th>値 <span class=\"en\">Value</span></th></tr>\n"_s;
+    h +=
+        u"<table><tr><th>パラメータ <span class=\"en\">Parameter</span></th><th>値 <span class=\"en\">Value</span></th></tr>\n"_s;
     for (auto it = analysis.parameters.begin(); it != analysis.parameters.end(); ++it) {
         const QString value = it.value().isArray()
             ? QString::fromUtf8(QJsonDocument(it.value().toArray()).toJson(QJsonDocument::Compact))
@@ -144,10 +145,12 @@ QString HtmlReportWriter::write(const CatalogEntry &entry,
     // Provenance.
     h += u"<h2>入力と結果 <span class=\"en\">Input and result objects</span></h2>\n<table>"_s;
     auto row = [&](const QString &ja, const QString &en, const QString &value) {
-        h += u"<tr><th>%1<br><span class=\"en\">%2</span></th><td><code>%3</code></td></tr>\n"_s.arg(esc(ja), esc(en), esc(value));
+        h += u"<tr><th>%1<br><span class=\"en\">%2</span></th><td><code>%3</code></td></tr>\n"_s.arg(
+            esc(ja), esc(en), esc(value));
     };
     row(u"モダリティ"_s, u"Modality"_s, volume.series.modality);
-    row(u"画像"_s, u"Images"_s,
+    row(u"画像"_s,
+        u"Images"_s,
         u"%1 × %2 × %3, %4 × %5 mm%6"_s.arg(g.columns)
             .arg(g.rows)
             .arg(g.slices)
@@ -160,12 +163,12 @@ QString HtmlReportWriter::write(const CatalogEntry &entry,
     row(u"構造化レポート"_s, u"Structured report (TID 1500)"_s, identity.reportInstanceUid);
     h += u"</table>\n"_s;
 
-    h += u"<footer>%1 %2 — %3 — %4 (UTC)<br>%5</footer>\n</body></html>\n"_s.arg(esc(entry.name.ja), esc(entry.name.en),
-                                                                                esc(entry.vendor),
-                                                                                identity.created.toString(u"yyyy-MM-dd HH:mm:ss"_s),
-                                                                                esc(u"%1 %2 / %3 %4"_s.arg(entry.id, entry.version,
-                                                                                                            analysis.algorithmName,
-                                                                                                            analysis.algorithmVersion)));
+    h += u"<footer>%1 %2 — %3 — %4 (UTC)<br>%5</footer>\n</body></html>\n"_s.arg(
+        esc(entry.name.ja),
+        esc(entry.name.en),
+        esc(entry.vendor),
+        identity.created.toString(u"yyyy-MM-dd HH:mm:ss"_s),
+        esc(u"%1 %2 / %3 %4"_s.arg(entry.id, entry.version, analysis.algorithmName, analysis.algorithmVersion)));
     return h;
 }
 

@@ -61,9 +61,8 @@ HyperdensityDetector::detect(const ImageVolume &volume, const Mask &brain, const
         c.meanHu = sum / n;
         clusters.append(std::move(c));
     });
-    std::stable_sort(clusters.begin(), clusters.end(), [](const auto &a, const auto &b) {
-        return a.volumeMm3 > b.volumeMm3;
-    });
+    std::stable_sort(
+        clusters.begin(), clusters.end(), [](const auto &a, const auto &b) { return a.volumeMm3 > b.volumeMm3; });
     return clusters;
 }
 

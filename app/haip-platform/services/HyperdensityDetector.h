@@ -39,7 +39,8 @@ public:
     // The brain mask (cranial cavity eroded from the bone); empty when no skull encloses anything.
     static Mask brainMask(const ImageVolume &volume);
     // Clusters in decreasing volume.
-    static QList<HyperdensityCluster> detect(const ImageVolume &volume, const Mask &brain, const std::atomic<bool> *cancel);
+    static QList<HyperdensityCluster>
+    detect(const ImageVolume &volume, const Mask &brain, const std::atomic<bool> *cancel);
 };
 
 } // namespace haip::services

@@ -59,8 +59,8 @@ QByteArray KeyImageRenderer::render(const ImageVolume &volume,
     if (has && !analysis.fractional) {
         // Outline: segment pixels with a 4-neighbour outside, drawn two pixels wide.
         auto inside = [&](int c, int r) {
-            return c >= 0 && r >= 0 && c < g.columns && r < g.rows
-                && segment[std::size_t(r) * std::size_t(g.columns) + std::size_t(c)] != 0;
+            return c >= 0 && r >= 0 && c < g.columns && r < g.rows &&
+                segment[std::size_t(r) * std::size_t(g.columns) + std::size_t(c)] != 0;
         };
         for (int r = 0; r < g.rows; ++r) {
             for (int c = 0; c < g.columns; ++c) {
@@ -68,7 +68,8 @@ QByteArray KeyImageRenderer::render(const ImageVolume &volume,
                     continue;
                 for (int dr = -1; dr <= 1; ++dr) {
                     for (int dc = -1; dc <= 1; ++dc) {
-                        if (c + dc >= 0 && r + dr >= 0 && c + dc < g.columns && r + dr < g.rows && !inside(c + dc, r + dr))
+                        if (c + dc >= 0 && r + dr >= 0 && c + dc < g.columns && r + dr < g.rows &&
+                            !inside(c + dc, r + dr))
                             image.setPixel(c + dc, r + dr, colour.rgb());
                     }
                 }

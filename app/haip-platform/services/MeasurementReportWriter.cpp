@@ -61,7 +61,9 @@ void describeSource(DcmItem &item, const ImageVolume &volume, const SourceSlice 
     item.putAndInsertUint16(DCM_Columns, Uint16(g.columns));
     if (!g.hasPatientGeometry)
         return;
-    const auto ds = [](const Vec3 &v) { return QString(u"%1\\%2\\%3"_s).arg(v.x, 0, 'f', 6).arg(v.y, 0, 'f', 6).arg(v.z, 0, 'f', 6); };
+    const auto ds = [](const Vec3 &v) {
+        return QString(u"%1\\%2\\%3"_s).arg(v.x, 0, 'f', 6).arg(v.y, 0, 'f', 6).arg(v.z, 0, 'f', 6);
+    };
     item.putAndInsertString(DCM_PixelSpacing,
                             ofs(u"%1\\%2"_s.arg(g.rowSpacing, 0, 'f', 6).arg(g.columnSpacing, 0, 'f', 6)).c_str());
     item.putAndInsertString(DCM_ImageOrientationPatient,
@@ -157,11 +159,16 @@ Result<QByteArray> MeasurementReportWriter::write(const ImageVolume &volume,
             return failed(u"finding %1"_s.arg(f.trackingId), status);
 
         if (analysis.isTwoDimensional)
-            status = addMeasurement(group, CMR_CID7469::Area, Value(number(f.volumeMm3, 1), CMR_CID7181::SquareMillimeter), analysis);
+            status = addMeasurement(
+                group, CMR_CID7469::Area, Value(number(f.volumeMm3, 1), CMR_CID7181::SquareMillimeter), analysis);
         else
-            status = addMeasurement(group, CMR_CID7469::Volume, Value(number(f.volumeMm3, 1), CMR_CID7181::CubicMillimeter), analysis);
+            status = addMeasurement(
+                group, CMR_CID7469::Volume, Value(number(f.volumeMm3, 1), CMR_CID7181::CubicMillimeter), analysis);
         if (status.good())
-            status = addMeasurement(group, CMR_CID7469::Diameter, Value(number(f.equivalentDiameterMm, 2), CMR_CID7181::Millimeter), analysis);
+            status = addMeasurement(group,
+                                    CMR_CID7469::Diameter,
+                                    Value(number(f.equivalentDiameterMm, 2), CMR_CID7181::Millimeter),
+                                    analysis);
         if (status.good())
             status = group.getMeasurement().setEquivalentMeaningOfConceptName(
                 analysis.isTwoDimensional ? "area-equivalent circle diameter" : "volume-equivalent sphere diameter");
@@ -172,8 +179,11 @@ Result<QByteArray> MeasurementReportWriter::write(const ImageVolume &volume,
                                     analysis,
                                     CMR_CID7464::Mean);
         if (status.good() && f.peakScore)
-            status = addMeasurement(
-                group, CMR_CID7469::ZScore, Value(number(*f.peakScore, 2), CMR_CID7181::NoUnits), analysis, CMR_CID7464::Maximum);
+            status = addMeasurement(group,
+                                    CMR_CID7469::ZScore,
+                                    Value(number(*f.peakScore, 2), CMR_CID7181::NoUnits),
+                                    analysis,
+                                    CMR_CID7464::Maximum);
         if (status.bad())
             return failed(u"measurements of %1"_s.arg(f.trackingId), status);
     }

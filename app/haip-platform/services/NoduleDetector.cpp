@@ -124,23 +124,39 @@ std::array<double, 3> eigenvalues(const std::array<double, 6> &m) // xx, yy, zz,
     return {e1, 3.0 * q - e1 - e3, e3};
 }
 
-// How ball-like the solid structure around a peak is: the eigenvalues of the Hessian of the
-// solid mask smoothed with a Gaussian of `sigma` mm, at the peak. A ball curves down equally
-// in all three directions (ratio 1), a tube not along its axis (ratio ≈ 0). The mask, not the
-// HU, is smoothed: the decision rests on shape alone.
-double blobness(const Mask &solid, const VoxelGrid &g, const Peak &p, double sigma)
+// The sub-voxel centre of the solid structure at a peak: the centroid of the solid voxels
+// within R plus one voxel. A digitised small ball has a plateau of equal peaks half a voxel
+// off its true centre; measuring the shape there would make a ball look elongated.
+std::array<double, 3> localCentre(const Mask &solid, const VoxelGrid &g, const Peak &p, double step)
 {
-    const int rx = int(std::ceil(3.0 * sigma / g.sx)), ry = int(std::ceil(3.0 * sigma / g.sy)),
-              rz = int(std::ceil(3.0 * sigma / g.sz));
+    double sx = 0.0, sy = 0.0, sz = 0.0, n = 0.0;
+    forBall(g, p.x, p.y, p.z, double(p.radius) + step, [&](int x, int y, int z) {
+        if (!g.contains(x, y, z) || solid[g.index(x, y, z)] == 0)
+            return;
+        sx += x, sy += y, sz += z, n += 1.0;
+    });
+    if (n == 0.0)
+        return {double(p.x), double(p.y), double(p.z)};
+    return {sx / n, sy / n, sz / n};
+}
+
+// How ball-like the solid structure around a peak is: the eigenvalues of the Hessian of the
+// solid mask smoothed with a Gaussian of `sigma` mm, at `centre` (voxel units). A ball curves
+// down equally in all three directions (ratio 1), a tube not along its axis (ratio ≈ 0). The
+// mask, not the HU, is smoothed: the decision rests on shape alone.
+double blobness(const Mask &solid, const VoxelGrid &g, const std::array<double, 3> &centre, double sigma)
+{
+    const int cx = int(std::lround(centre[0])), cy = int(std::lround(centre[1])), cz = int(std::lround(centre[2]));
+    const int rx = int(std::ceil(3.0 * sigma / g.sx)) + 1, ry = int(std::ceil(3.0 * sigma / g.sy)) + 1,
+              rz = int(std::ceil(3.0 * sigma / g.sz)) + 1;
     const double s2 = sigma * sigma;
     std::array<double, 6> h {}; // xx, yy, zz, xy, xz, yz of the smoothed mask (up to a constant factor)
-    for (int dz = -rz; dz <= rz; ++dz) {
-        for (int dy = -ry; dy <= ry; ++dy) {
-            for (int dx = -rx; dx <= rx; ++dx) {
-                const int x = p.x + dx, y = p.y + dy, z = p.z + dz;
+    for (int z = cz - rz; z <= cz + rz; ++z) {
+        for (int y = cy - ry; y <= cy + ry; ++y) {
+            for (int x = cx - rx; x <= cx + rx; ++x) {
                 if (!g.contains(x, y, z) || solid[g.index(x, y, z)] == 0)
                     continue;
-                const double ex = dx * g.sx, ey = dy * g.sy, ez = dz * g.sz;
+                const double ex = (x - centre[0]) * g.sx, ey = (y - centre[1]) * g.sy, ez = (z - centre[2]) * g.sz;
                 const double w = std::exp(-0.5 * (ex * ex + ey * ey + ez * ez) / s2);
                 // Second derivatives of the Gaussian: (e_i e_j / σ⁴ − δ_ij / σ²) · G.
                 h[0] += w * (ex * ex / s2 - 1.0);
@@ -161,7 +177,8 @@ double blobness(const Mask &solid, const VoxelGrid &g, const Peak &p, double sig
 
 } // namespace
 
-QList<NoduleCandidate> NoduleDetector::detect(const ImageVolume &volume, const Mask &lung, const std::atomic<bool> *cancel)
+QList<NoduleCandidate>
+NoduleDetector::detect(const ImageVolume &volume, const Mask &lung, const std::atomic<bool> *cancel)
 {
     const VoxelGrid full = VoxelGrid::of(volume.geometry);
     const Crop crop = boundingCrop(lung, full);
@@ -215,7 +232,8 @@ QList<NoduleCandidate> NoduleDetector::detect(const ImageVolume &volume, const M
         if (fill > nodules::kMaxFillFraction || lungShare < nodules::kMinLungShare)
             continue;
         // Shape: a ball, not a tube (the Hessian's scale never below the voxel size).
-        const double blob = blobness(solid, g, p, std::max(nodules::kBlobSigmaFactor * p.radius, 0.8 * step));
+        const double blob = blobness(
+            solid, g, localCentre(solid, g, p, step), std::max(nodules::kBlobSigmaFactor * p.radius, 0.8 * step));
         if (blob < nodules::kMinBlobness)
             continue;
 
@@ -263,6 +281,10 @@ QList<NoduleCandidate> NoduleDetector::detect(const ImageVolume &volume, const M
         const double n = double(region.size());
         c.centroidVoxel = {sx / n + crop.x0, sy / n + crop.y0, sz / n + crop.z0};
         c.meanHu = sumHu / n;
+        // Solid means soft-tissue density throughout: a lower mean is the partial-volume rim of
+        // thin vessels meeting, a higher one bone or calcium. The voxels stay claimed either way.
+        if (c.meanHu < nodules::kMinMeanHu || c.meanHu > nodules::kMaxMeanHu)
+            continue;
         c.inscribedRadiusMm = p.radius;
         c.blobness = blob;
         found.append(std::move(c));

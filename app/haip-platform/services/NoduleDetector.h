@@ -5,11 +5,12 @@
 //   - the ball of radius 1.5·R around it is mostly not solid, and that rest is lung parenchyma
 //     (not chest wall, mediastinum or diaphragm), and
 //   - the structure is a ball, not a tube: the eigenvalues of the Hessian of the solid mask,
-//     smoothed at σ = 0.6·R, are of similar size in all three directions (blobness ≥ 0.65;
+//     smoothed at σ = 0.6·R, are of similar size in all three directions (blobness ≥ 0.6;
 //     a sphere gives ~0.9, a vessel ~0.3 or less).
-// The mask, not the HU, is analysed: the decision rests on shape. A kept centre is grown into
-// the solid voxels connected to it within 1.15·R plus one voxel, which keeps touching vessels
-// out of the measured volume.
+// The mask, not the HU, is analysed for shape. A kept centre is grown into the solid voxels
+// connected to it within 1.15·R plus one voxel, which keeps touching vessels out of the
+// measured volume; the region is reported when its equivalent diameter is ≥ 4 mm and its
+// mean is soft tissue (−100…200 HU: not a partial-volume vessel junction, not bone).
 #pragma once
 
 #include "ImageVolume.h"
@@ -35,7 +36,9 @@ inline constexpr double kMaxFillFraction = 0.75; // more solid than this: inside
 inline constexpr double kGrowFactor = 1.15; // region = solid voxels within R·1.15 + one voxel
 inline constexpr double kMinLungShare = 0.8; // the non-solid surroundings must be lung parenchyma
 inline constexpr double kBlobSigmaFactor = 0.6; // Hessian scale, relative to R
-inline constexpr double kMinBlobness = 0.65; // smallest / largest curvature; ball ≈ 0.9, tube ≲ 0.6
+inline constexpr double kMinBlobness = 0.6; // smallest / largest curvature; ball ≈ 0.9, tube ≲ 0.5
+inline constexpr double kMinMeanHu = -100.0; // a solid nodule is soft tissue throughout
+inline constexpr double kMaxMeanHu = 200.0; // denser: bone or calcification
 } // namespace nodules
 
 struct NoduleCandidate

@@ -1,6 +1,5 @@
 #include "ResultIdentity.h"
 
-
 #include <array>
 
 namespace haip::services {
@@ -18,7 +17,9 @@ QString ResultIdentity::uidFromUuid(const QUuid &uuid)
     for (int i = 0; i < 16; ++i)
         limbs[std::size_t(i / 4)] = (limbs[std::size_t(i / 4)] << 8) | quint8(bytes[i]);
     QString digits;
-    auto zero = [&] { return limbs[0] == 0 && limbs[1] == 0 && limbs[2] == 0 && limbs[3] == 0; };
+    auto zero = [&] {
+        return limbs[0] == 0 && limbs[1] == 0 && limbs[2] == 0 && limbs[3] == 0;
+    };
     do {
         quint64 remainder = 0;
         for (quint32 &limb : limbs) {

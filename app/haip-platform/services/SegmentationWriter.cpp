@@ -5,12 +5,12 @@
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcuid.h>
 #include <dcmtk/dcmfg/fgderimg.h>
-#include <dcmtk/dcmiod/cielabutil.h>
 #include <dcmtk/dcmfg/fgfracon.h>
 #include <dcmtk/dcmfg/fgpixmsr.h>
 #include <dcmtk/dcmfg/fgplanor.h>
 #include <dcmtk/dcmfg/fgplanpo.h>
 #include <dcmtk/dcmfg/fgseg.h>
+#include <dcmtk/dcmiod/cielabutil.h>
 #include <dcmtk/dcmiod/iodreferences.h>
 #include <dcmtk/dcmseg/segdoc.h>
 #include <dcmtk/dcmseg/segment.h>
@@ -61,8 +61,10 @@ SegmentationWriter::write(const ImageVolume &volume, const AnalysisResult &analy
         return source.error();
     DcmDataset &sourceSet = *(*source)->getDataset();
 
-    const IODGeneralEquipmentModule::EquipmentInfo equipment(
-        ofs(identity.manufacturer), ofs(identity.serviceId), ofs(u"HAIP-REF-"_s + identity.serviceId), ofs(identity.serviceVersion));
+    const IODGeneralEquipmentModule::EquipmentInfo equipment(ofs(identity.manufacturer),
+                                                             ofs(identity.serviceId),
+                                                             ofs(u"HAIP-REF-"_s + identity.serviceId),
+                                                             ofs(identity.serviceVersion));
     const ContentIdentificationMacro content(
         "1", "AI_RESULT", ofs(u"%1 %2"_s.arg(identity.serviceName, identity.serviceVersion)), "HAIP^Reference");
     DcmSegmentation *created = nullptr;
@@ -104,7 +106,8 @@ SegmentationWriter::write(const ImageVolume &volume, const AnalysisResult &analy
             segment->setTrackingUID(ofs(info.trackingUid));
         }
         if (*info.anatomy.value != '\0')
-            segment->getGeneralAnatomyCode().getAnatomicRegion().set(info.anatomy.value, info.anatomy.scheme, info.anatomy.meaning);
+            segment->getGeneralAnatomyCode().getAnatomicRegion().set(
+                info.anatomy.value, info.anatomy.scheme, info.anatomy.meaning);
         Uint16 number = 0;
         if ((status = seg->addSegment(owned.get(), number)).bad())
             return failed(u"add segment %1"_s.arg(info.number), status);

@@ -25,7 +25,8 @@ public:
         int frames = 0;
     };
     // Errors: WriteFailed with DCMTK's reason; the source header's read errors.
-    static Result<Output> write(const ImageVolume &volume, const AnalysisResult &analysis, const ResultIdentity &identity);
+    static Result<Output>
+    write(const ImageVolume &volume, const AnalysisResult &analysis, const ResultIdentity &identity);
 };
 
 } // namespace haip::services

@@ -37,7 +37,6 @@ inline void report(const ProgressCallback &progress, int percent, const QString 
         progress(percent, stage);
 }
 
-
 // A BINARY frame function: segment s (1-based) is the voxel list voxels[s − 1].
 std::function<bool(int, int, quint8 *)> binaryFrames(const VolumeGeometry &geometry,
                                                      std::shared_ptr<const QList<std::vector<std::uint32_t>>> voxels);

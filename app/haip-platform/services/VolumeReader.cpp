@@ -63,7 +63,7 @@ Result<dicom::Stack> checkHeaders(const QList<dicom::InstanceInfo> &infos, const
     const QString modality = infos.front().modality;
     if (!c.modalities.isEmpty() && !c.modalities.contains(modality))
         return invalid(u"this service analyses %1 images, not %2"_s.arg(c.modalities.join(u", "_s),
-                                                                            modality.isEmpty() ? u"(none)"_s : modality));
+                                                                        modality.isEmpty() ? u"(none)"_s : modality));
     const QList<dicom::Stack> stacks = dicom::SeriesAssembler::buildStacks(infos);
     if (stacks.isEmpty())
         return invalid(u"the series holds no images"_s);
@@ -205,8 +205,8 @@ Result<ImageVolume> VolumeReader::read(const QStringList &files,
                 return fail(frame.error());
             const dicom::PixelFormat &f = frame->format;
             if (f.rows != g.rows || f.columns != g.columns || f.samplesPerPixel != 1 || !frame->isValid())
-                return fail(Error(ErrorCode::InvalidAttribute, u"a frame differs from the series' matrix"_s,
-                                  infos[instance].path));
+                return fail(Error(
+                    ErrorCode::InvalidAttribute, u"a frame differs from the series' matrix"_s, infos[instance].path));
             const dicom::ModalityLut lut = file->displayInfo(frameIndex).modality;
             float *out = volume.values.data() + std::size_t(k) * g.sliceSize();
             const qsizetype n = qsizetype(g.sliceSize());
