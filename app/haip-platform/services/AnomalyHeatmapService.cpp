@@ -50,12 +50,13 @@ Result<ServiceBundle> AnomalyHeatmapService::analyse(const QStringList &dicomFil
         u"作業格子上で細かい平均（σ 4 mm）と広い平均（σ 16 mm）の差を頑健な広がりで割った局所 z スコアと、"
         u"CTでは正中矢状面の鏡像との差の z スコアを求め、同じ向きにずれている点で小さい方の絶対値を異常スコア"
         u"（単純X線では局所 z スコア）としました。ヒート値は中心 4・幅 0.75 のロジスティック関数で、ヒート 0.5 以上の"
-        u"連結領域のうちスコア 8 以上を含むものを所見候補とします。"_s,
+        u"連結領域のうちスコア 8 以上（単一画像では 12 以上）を含むものを所見候補とします。"_s,
         u"On the working grid the difference between a fine (σ 4 mm) and a coarse (σ 16 mm) local mean, divided "
         u"by a robust spread, gives a local z-score; on CT a second z-score compares with the mirror image across "
         u"the mid-sagittal plane. Where both deviate the same way the smaller magnitude is the anomaly score "
         u"(radiographs: the local z-score). Heat is a logistic curve of the score (centre 4, width 0.75); connected "
-        u"regions of heat 0.5 or more that reach a score of 8 are reported as candidate findings."_s};
+        u"regions of heat 0.5 or more that reach a score of 8 (12 on a single image) are reported as candidate "
+        u"findings."_s};
     result.scoreNote = {u"z スコアの正は周囲より高吸収（明るい）、負は低吸収（暗い）を表します。"_s,
                         u"A positive z-score is denser (brighter) than expected, a negative one less dense."_s};
     result.parameters = {{u"working_spacing_mm"_s, twoD ? anomaly::kWorkingSpacing2dMm : anomaly::kWorkingSpacingMm},
@@ -65,7 +66,7 @@ Result<ServiceBundle> AnomalyHeatmapService::analyse(const QStringList &dicomFil
                          {u"score_centre"_s, anomaly::kScoreCentre},
                          {u"score_width"_s, anomaly::kScoreWidth},
                          {u"region_heat"_s, anomaly::kRegionHeat},
-                         {u"min_region_peak_score"_s, anomaly::kMinRegionPeak},
+                         {u"min_region_peak_score"_s, twoD ? anomaly::kMinRegionPeak2d : anomaly::kMinRegionPeak},
                          {u"max_regions"_s, anomaly::kMaxRegions}};
 
     SegmentInfo heat;

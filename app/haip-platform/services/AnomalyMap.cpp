@@ -184,7 +184,7 @@ bool AnomalyMap::compute(const ImageVolume &volume, const std::atomic<bool> *can
         region.volumeMm3 = n * (threeD ? w.voxelVolume() : w.sx * w.sy);
         region.peakScore = peak;
         region.meanValue = sv / n;
-        if (std::abs(peak) >= anomaly::kMinRegionPeak)
+        if (std::abs(peak) >= (threeD ? anomaly::kMinRegionPeak : anomaly::kMinRegionPeak2d))
             regions.append(std::move(region));
     });
     std::stable_sort(regions.begin(), regions.end(), [](const AnomalyRegion &a, const AnomalyRegion &b) {

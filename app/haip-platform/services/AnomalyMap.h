@@ -6,7 +6,7 @@
 // The anomaly score is min(|z_local|, |z_sym|) where both deviate the same way (a voxel that
 // differs from its surroundings AND from the other side), |z_local| for radiographs. Scores
 // map to a probability-like heat value by a logistic curve centred on 4. Regions (findings) are
-// the connected parts of heat ≥ 0.5 that hold a score of 8 or more: the heat map shows the
+// the connected parts of heat ≥ 0.5 that hold a score of 8 or more (12 on a single image): the heat map shows the
 // mild deviations normal anatomy has, the findings only the strong ones.
 #pragma once
 
@@ -33,6 +33,9 @@ inline constexpr double kScoreWidth = 0.75; // logistic width
 inline constexpr double kMinHeat = 0.1; // heat below this is stored as 0
 inline constexpr double kRegionHeat = 0.5; // hot regions: connected heat ≥ 0.5 …
 inline constexpr double kMinRegionPeak = 8.0; // … whose peak |score| is at least this (a strong anomaly)
+// A single image has no contralateral comparison: the local score alone also rates normal
+// structures of high contrast (ventricles, vessels), so its findings need a stronger peak.
+inline constexpr double kMinRegionPeak2d = 12.0;
 inline constexpr int kMaxRegions = 5;
 } // namespace anomaly
 
