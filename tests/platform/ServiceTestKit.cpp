@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
@@ -298,6 +299,42 @@ QString checkSegmentation(const QString &path,
         const double d = (s.centroid - fromJson(f.value(u"centroid_mm"_s))).length();
         if (d > maxDistanceMm)
             problems.append(u"%1: SEG centroid %2 mm from the finding's"_s.arg(id).arg(d, 0, 'f', 2));
+    }
+    return problems.join(u"; "_s);
+}
+
+QString checkReport(const QString &path, const QJsonObject &findings)
+{
+    const QString tool = findTool(u"dsrdump"_s);
+    if (tool.isEmpty())
+        return u"dsrdump not found: install the Debian package dcmtk"_s;
+    const ProcessResult r = run(tool, {path}, 60000);
+    if (!r.finished || r.exitCode != 0)
+        return u"dsrdump failed on "_s + path;
+    const QString dump = QString::fromUtf8(r.out);
+    const QJsonArray list = findings.value(u"findings"_s).toArray();
+    if (list.isEmpty())
+        return dump.contains(u"\"No abnormality detected\""_s) ? QString() : u"no qualitative evaluation"_s;
+    // Measurement groups, in order, as text.
+    QStringList groups = dump.split(u"\"Measurement Group\""_s);
+    groups.removeFirst();
+    if (groups.size() != list.size())
+        return u"%1 measurement groups for %2 findings"_s.arg(groups.size()).arg(list.size());
+    const QRegularExpression trackingId(u"\"Tracking Identifier\"\\)=\"([^\"]*)\""_s);
+    const QRegularExpression segment(u"\"Referenced Segment\"\\)=\\(SG image,,(\\d+)\\)"_s);
+    const QRegularExpression size(u"NUM:\\(,,\"(?:Volume|Area)\"\\)=\"([0-9.]+)\""_s);
+    QStringList problems;
+    for (int i = 0; i < list.size(); ++i) {
+        const QJsonObject f = list[i].toObject();
+        const QString id = f.value(u"tracking_id"_s).toString();
+        const QString group = groups[i];
+        if (trackingId.match(group).captured(1) != id)
+            problems.append(u"group %1 is not %2"_s.arg(i + 1).arg(id));
+        if (segment.match(group).captured(1).toInt() != f.value(u"segment_number"_s).toInt())
+            problems.append(u"%1: referenced segment differs"_s.arg(id));
+        const QRegularExpressionMatch m = size.match(group);
+        if (!m.hasMatch() || std::abs(m.captured(1).toDouble() - findingVolume(f)) > 0.051)
+            problems.append(u"%1: SR size %2, JSON %3"_s.arg(id, m.captured(1)).arg(findingVolume(f)));
     }
     return problems.join(u"; "_s);
 }

@@ -72,6 +72,10 @@ QString checkSegmentation(const QString &path,
                           const QStringList &sourceUids,
                           bool exactVolume,
                           double maxDistanceMm);
+// The SR, as DCMTK's dsrdump prints it, holds one measurement group per finding with the same
+// tracking identifier, referenced segment and volume (or area); with no findings, the
+// qualitative evaluation "No abnormality detected".
+QString checkReport(const QString &path, const QJsonObject &findings);
 // The SOP Instance UIDs of the files.
 QStringList sopInstanceUids(const QStringList &files);
 

@@ -33,6 +33,7 @@ private slots:
     void objectsPassDciodvfy();
     void segmentationIsAProbabilityMap();
     void segmentationFramesMatchFindings();
+    void reportMeasuresEveryFinding();
 
 private:
     struct Run
@@ -163,6 +164,14 @@ void TestAnomalyHeatmapService::segmentationFramesMatchFindings()
     for (const Run *run : {&m_lesions, &m_single}) {
         const QString problems =
             checkSegmentation(run->dir + u"/seg.dcm"_s, run->bundle.findings, sopInstanceUids(run->files), false, 2.0);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems));
+    }
+}
+
+void TestAnomalyHeatmapService::reportMeasuresEveryFinding()
+{
+    for (const Run *run : {&m_lesions, &m_normal, &m_single}) {
+        const QString problems = checkReport(run->dir + u"/sr.dcm"_s, run->bundle.findings);
         QVERIFY2(problems.isEmpty(), qPrintable(problems));
     }
 }

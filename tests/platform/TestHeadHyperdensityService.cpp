@@ -29,6 +29,7 @@ private slots:
     void objectsPassDciodvfy_data();
     void objectsPassDciodvfy();
     void segmentationFramesMatchFindings();
+    void reportMeasuresEveryFinding();
     void reportsSayResearchUseOnly();
     void refusesTooFewSlices();
     void honoursCancel();
@@ -158,6 +159,14 @@ void TestHeadHyperdensityService::honoursCancel()
     const Result<services::ServiceBundle> r = m_service->analyse(m_normal.phantom.files, &cancel, {});
     QVERIFY(!r);
     QCOMPARE(r.error().code(), ErrorCode::Cancelled);
+}
+
+void TestHeadHyperdensityService::reportMeasuresEveryFinding()
+{
+    for (const Run *run : {&m_lesions, &m_normal}) {
+        const QString problems = checkReport(run->dir + u"/sr.dcm"_s, run->bundle.findings);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestHeadHyperdensityService)
