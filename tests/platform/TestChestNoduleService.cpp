@@ -1,8 +1,8 @@
 // services::ChestNoduleService on generated chest phantoms (320², 160 slices of 1.25 mm, all six
 // planted nodules in range): every nodule found (centroid ≤ 2 mm, volume ≤ 20 %, the part-solid
 // one by its solid core), nothing else and nothing on the lesion-free phantom, SEG and SR clean
-// under dciodvfy, the SEG's frames read back independently matching the findings, the input
-// constraints enforced and cancellation honoured.
+// under dciodvfy, the SEG's frames read back independently and the SR (dsrdump) matching the
+// findings, the input constraints enforced and cancellation honoured.
 #include "ServiceTestKit.h"
 #include "TestSupport.h"
 #include "common/Library.h"
@@ -32,6 +32,8 @@ private slots:
     void reportMeasuresEveryFinding();
     void reportsSayResearchUseOnly();
     void refusesTooThickSlices();
+    void refusesOtherModality();
+    void refusesMixedSeries();
     void honoursCancel();
 
 private:
@@ -160,6 +162,32 @@ void TestChestNoduleService::refusesTooThickSlices()
     QVERIFY(!r);
     QCOMPARE(r.error().code(), ErrorCode::InvalidArgument);
     QVERIFY2(r.error().detail().contains(u"thicker"_s), qPrintable(r.error().detail()));
+}
+
+void TestChestNoduleService::refusesOtherModality()
+{
+    const QString mr = pydicomFile(u"test_files/MR_small.dcm"_s);
+    QVERIFY2(QFile::exists(mr), "python3-pydicom's test files are missing (Debian package python3-pydicom)");
+    const Result<services::ServiceBundle> r = m_service->analyse({mr}, nullptr, {});
+    QVERIFY(!r);
+    QCOMPARE(r.error().code(), ErrorCode::InvalidArgument);
+    QVERIFY2(r.error().detail().contains(u"not MR"_s), qPrintable(r.error().detail()));
+}
+
+void TestChestNoduleService::refusesMixedSeries()
+{
+    dicom::PhantomOptions o;
+    o.kind = dicom::PhantomKind::HeadCt;
+    o.rows = o.columns = 16;
+    o.slices = 4;
+    o.outputDir = m_dir.filePath(u"head"_s);
+    dicom::PhantomResult head;
+    QString error;
+    QVERIFY2(makePhantom(o, head, error), qPrintable(error));
+    const Result<services::ServiceBundle> r = m_service->analyse(m_normal.phantom.files + head.files, nullptr, {});
+    QVERIFY(!r);
+    QCOMPARE(r.error().code(), ErrorCode::InvalidArgument);
+    QVERIFY2(r.error().detail().contains(u"2 series"_s), qPrintable(r.error().detail()));
 }
 
 void TestChestNoduleService::honoursCancel()
