@@ -103,6 +103,106 @@
         <source>Unknown error.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The encrypted data is damaged or was altered and cannot be trusted (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the encrypted data is damaged or was altered and cannot be trusted (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encrypted data is incomplete: it ends before its last part (%1). Transfer it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the encrypted data is incomplete: it ends before its last part (%2). Transfer it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encrypted data was not sealed for this key or this purpose (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the encrypted data was not sealed for this key or this purpose (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encrypted data uses a format or algorithm this version cannot read (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the encrypted data uses a format or algorithm this version cannot read (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key is not valid (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the key is not valid (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature does not verify: the document was altered or not signed by the expected key (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the signature does not verify: the document was altered or not signed by the expected key (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signing key is not the one pinned by policy (%1); ask IT to check the configured key fingerprint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform does not know %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform does not allow this operation on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is in a state that does not allow this (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request is larger than the platform accepts (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform closed the connection because the request arrived too slowly. Check the network and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many requests in a short time (%1). Wait and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not signed in to the platform. Insert your card and sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in failed: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform refused your card&apos;s certificate: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your platform session has ended. Sign in again with your card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in is locked after too many wrong one-time passwords (%1). Wait, then try again, or ask IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>WorkstationOptions</name>

@@ -103,6 +103,106 @@
         <source>Unknown error.</source>
         <translation>不明なエラーです。</translation>
     </message>
+    <message>
+        <source>The encrypted data is damaged or was altered and cannot be trusted (%1).</source>
+        <translation>暗号化されたデータが壊れているか改ざんされているため、信頼できません（%1）。</translation>
+    </message>
+    <message>
+        <source>%1: the encrypted data is damaged or was altered and cannot be trusted (%2).</source>
+        <translation>%1: 暗号化されたデータが壊れているか改ざんされているため、信頼できません（%2）。</translation>
+    </message>
+    <message>
+        <source>The encrypted data is incomplete: it ends before its last part (%1). Transfer it again.</source>
+        <translation>暗号化されたデータが不完全です。最後の部分より前で終わっています（%1）。もう一度転送してください。</translation>
+    </message>
+    <message>
+        <source>%1: the encrypted data is incomplete: it ends before its last part (%2). Transfer it again.</source>
+        <translation>%1: 暗号化されたデータが不完全です。最後の部分より前で終わっています（%2）。もう一度転送してください。</translation>
+    </message>
+    <message>
+        <source>The encrypted data was not sealed for this key or this purpose (%1).</source>
+        <translation>暗号化されたデータは、この鍵またはこの用途向けに封緘されたものではありません（%1）。</translation>
+    </message>
+    <message>
+        <source>%1: the encrypted data was not sealed for this key or this purpose (%2).</source>
+        <translation>%1: 暗号化されたデータは、この鍵またはこの用途向けに封緘されたものではありません（%2）。</translation>
+    </message>
+    <message>
+        <source>The encrypted data uses a format or algorithm this version cannot read (%1).</source>
+        <translation>暗号化されたデータは、このバージョンでは読めない形式またはアルゴリズムを使っています（%1）。</translation>
+    </message>
+    <message>
+        <source>%1: the encrypted data uses a format or algorithm this version cannot read (%2).</source>
+        <translation>%1: 暗号化されたデータは、このバージョンでは読めない形式またはアルゴリズムを使っています（%2）。</translation>
+    </message>
+    <message>
+        <source>The key is not valid (%1).</source>
+        <translation>鍵が正しくありません（%1）。</translation>
+    </message>
+    <message>
+        <source>%1: the key is not valid (%2).</source>
+        <translation>%1: 鍵が正しくありません（%2）。</translation>
+    </message>
+    <message>
+        <source>The signature does not verify: the document was altered or not signed by the expected key (%1).</source>
+        <translation>署名を検証できません。文書が改ざんされているか、想定された鍵で署名されていません（%1）。</translation>
+    </message>
+    <message>
+        <source>%1: the signature does not verify: the document was altered or not signed by the expected key (%2).</source>
+        <translation>%1: 署名を検証できません。文書が改ざんされているか、想定された鍵で署名されていません（%2）。</translation>
+    </message>
+    <message>
+        <source>The signing key is not the one pinned by policy (%1); ask IT to check the configured key fingerprint.</source>
+        <translation>署名鍵がポリシーで固定された鍵と一致しません（%1）。設定された鍵フィンガープリントの確認を情報システム部門に依頼してください。</translation>
+    </message>
+    <message>
+        <source>The platform does not know %1.</source>
+        <translation>プラットフォームは %1 を認識していません。</translation>
+    </message>
+    <message>
+        <source>The platform does not allow this operation on %1.</source>
+        <translation>プラットフォームは %1 に対するこの操作を許可していません。</translation>
+    </message>
+    <message>
+        <source>%1 is in a state that does not allow this (%2).</source>
+        <translation>%1 は現在この操作ができない状態です（%2）。</translation>
+    </message>
+    <message>
+        <source>The request is larger than the platform accepts (%1).</source>
+        <translation>要求がプラットフォームの受け付ける大きさを超えています（%1）。</translation>
+    </message>
+    <message>
+        <source>The platform closed the connection because the request arrived too slowly. Check the network and try again.</source>
+        <translation>要求の到着が遅すぎたため、プラットフォームが接続を閉じました。ネットワークを確認して、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Too many requests in a short time (%1). Wait and try again.</source>
+        <translation>短時間に要求が多すぎます（%1）。しばらく待ってから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>You are not signed in to the platform. Insert your card and sign in.</source>
+        <translation>プラットフォームにサインインしていません。カードを挿入してサインインしてください。</translation>
+    </message>
+    <message>
+        <source>Sign-in failed: %1.</source>
+        <translation>サインインに失敗しました: %1。</translation>
+    </message>
+    <message>
+        <source>The platform refused your card's certificate: %1.</source>
+        <translation>プラットフォームがカードの証明書を拒否しました: %1。</translation>
+    </message>
+    <message>
+        <source>Your platform session has ended. Sign in again with your card.</source>
+        <translation>プラットフォームのセッションが終了しました。カードでもう一度サインインしてください。</translation>
+    </message>
+    <message>
+        <source>Sign-in is locked after too many wrong one-time passwords (%1). Wait, then try again, or ask IT.</source>
+        <translation>ワンタイムパスワードの誤りが多すぎたため、サインインがロックされました（%1）。しばらく待ってから再度お試しいただくか、情報システム部門にお問い合わせください。</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed: %2.</source>
+        <translation>%1 への安全な接続に失敗しました: %2。</translation>
+    </message>
 </context>
 <context>
     <name>WorkstationOptions</name>

@@ -112,6 +112,18 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("network-unavailable");
     case ErrorCode::BadServerResponse:
         return QStringLiteral("bad-server-response");
+    case ErrorCode::CardUnavailable:
+        return QStringLiteral("card-unavailable");
+    case ErrorCode::CardRemoved:
+        return QStringLiteral("card-removed");
+    case ErrorCode::CardNotSupported:
+        return QStringLiteral("card-not-supported");
+    case ErrorCode::PinIncorrect:
+        return QStringLiteral("pin-incorrect");
+    case ErrorCode::PinBlocked:
+        return QStringLiteral("pin-blocked");
+    case ErrorCode::CardFailed:
+        return QStringLiteral("card-failed");
     case ErrorCode::Internal:
         return QStringLiteral("internal-error");
     }
@@ -270,6 +282,24 @@ QString Error::message() const
                                            "The platform %1 sent an answer that is not valid (%2). Nothing of it was "
                                            "used; please report this to IT.")
             .arg(s, m_detail);
+    case ErrorCode::CardUnavailable:
+        return QCoreApplication::translate("Error",
+                                           "The card reader cannot be used (%1). Check that the reader is "
+                                           "connected and the smart-card service is running.")
+            .arg(m_detail);
+    case ErrorCode::CardRemoved:
+        return QCoreApplication::translate("Error", "The card was removed. Insert your card again.");
+    case ErrorCode::CardNotSupported:
+        return QCoreApplication::translate("Error", "This card cannot be used for sign-in: it is not a PIV card (%1).")
+            .arg(m_detail);
+    case ErrorCode::PinIncorrect:
+        return QCoreApplication::translate("Error", "Wrong PIN. %1 tries left before the card is blocked.")
+            .arg(m_detail);
+    case ErrorCode::PinBlocked:
+        return QCoreApplication::translate("Error",
+                                           "The card is blocked after too many wrong PINs. Ask IT to unblock it.");
+    case ErrorCode::CardFailed:
+        return QCoreApplication::translate("Error", "The card refused the operation (%1).").arg(m_detail);
     case ErrorCode::Internal:
         return QCoreApplication::translate("Error", "Internal error: %1. Please report this to IT.").arg(m_detail);
     }

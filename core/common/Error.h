@@ -62,6 +62,13 @@ enum class ErrorCode
     // platform client: transport and answers (core/platform)
     NetworkUnavailable,
     BadServerResponse,
+    // smart cards (core/card): PC/SC and PIV
+    CardUnavailable,
+    CardRemoved,
+    CardNotSupported,
+    PinIncorrect,
+    PinBlocked,
+    CardFailed,
     Internal,
 };
 

@@ -427,7 +427,8 @@ void TestPlatformInit::recreatesOnlyWhatIsMissing()
     for (const QJsonValue &v : summary[u"created"_s].toArray())
         created.append(v.toString());
     created.sort();
-    QCOMPARE(created, (QStringList {u"hpki-ca/crl.pem"_s, u"platform.json"_s, u"tls/server.key"_s, u"tls/server.pem"_s}));
+    QCOMPARE(created,
+             (QStringList {u"hpki-ca/crl.pem"_s, u"platform.json"_s, u"tls/server.key"_s, u"tls/server.pem"_s}));
     // The same TLS CA (clients' pins stay valid) and the same revoked card.
     QCOMPARE(QSslCertificate::fromPath(state(u"tls/ca.pem"_s)).front().toDer(), caBefore);
     certificatesVerifyWithOpenssl();

@@ -1,5 +1,6 @@
 // What a reference AI service returns for one analysed series: the IHE AI Results set —
-// DICOM Segmentation, Structured Report (TID 1500), an HTML report and a findings JSON.
+// DICOM Segmentation, Structured Report (TID 1500), an HTML report and a findings JSON
+// (docs/api/results.md describes each for vendors).
 #pragma once
 
 #include <QByteArray>
@@ -10,10 +11,13 @@ namespace haip::services {
 
 struct ServiceBundle
 {
-    QByteArray segmentation; // DICOM Part 10, Segmentation Storage (empty when nothing found? see service)
-    QByteArray structuredReport; // DICOM Part 10, Comprehensive 3D SR / Enhanced SR, TID 1500
-    QString htmlReport; // self-contained HTML, no scripts, no remote resources
-    QJsonObject findings; // machine-readable summary (schema in docs/api)
+    // DICOM Part 10, Segmentation Storage (BINARY, or FRACTIONAL/PROBABILITY for heat maps).
+    // Empty when nothing was found: a SEG needs at least one non-empty frame; the SR then
+    // records "No abnormality detected" and findings["objects"]["segmentation"] is null.
+    QByteArray segmentation;
+    QByteArray structuredReport; // DICOM Part 10, Enhanced SR, TID 1500 Measurement Report
+    QString htmlReport; // self-contained HTML (UTF-8), Japanese and English, no scripts, no remote resources
+    QJsonObject findings; // "haip-findings/1", schema in docs/api/results.md
 };
 
 } // namespace haip::services

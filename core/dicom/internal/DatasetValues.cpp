@@ -63,9 +63,10 @@ DcmElement *findElement(DcmItem &item, Tag tag)
     return element;
 }
 
-QByteArray rawValueBytes(DcmItem &item, Tag tag)
+namespace {
+
+QByteArray stringBytes(DcmElement *element)
 {
-    DcmElement *element = findElement(item, tag);
     if (element == nullptr || element->getLength() == 0 || !isStringVr(element->ident()))
         return {};
     char *value = nullptr;
@@ -75,6 +76,13 @@ QByteArray rawValueBytes(DcmItem &item, Tag tag)
     return QByteArray(value, qsizetype(length));
 }
 
+} // namespace
+
+QByteArray rawValueBytes(DcmItem &item, Tag tag)
+{
+    return stringBytes(findElement(item, tag));
+}
+
 QStringList rawStrings(DcmItem &item, Tag tag)
 {
     DcmElement *element = findElement(item, tag);
@@ -82,7 +90,8 @@ QStringList rawStrings(DcmItem &item, Tag tag)
         return {};
     QStringList values;
     if (isStringVr(element->ident())) {
-        const QByteArray raw = rawValueBytes(item, tag);
+        // One lookup per value: DCMTK's search walks the item's element list.
+        const QByteArray raw = stringBytes(element);
         for (const QByteArray &part : raw.split('\\'))
             values.append(QString::fromLatin1(trimPadding(part)));
         return values;
