@@ -117,10 +117,20 @@ void TestCliPlatform::catalogListsVerifiedServices()
 {
     const test::ProcessResult r = cli({u"catalog"_s, u"--session"_s, m_session, u"--catalog-pin"_s, m_catalogPin});
     QVERIFY2(r.exitCode == 0, r.err.constData());
-    const QList<QJsonObject> lines = jsonLines(r.out);
-    QCOMPARE(lines.size(), 1);
-    QCOMPARE(lines[0].value(u"id"_s).toString(), QLatin1String(test::kEchoService));
-    QCOMPARE(lines[0].value(u"regulatory"_s).toString(), u"research-use-only"_s);
+    // The three reference AI services (their entries built in) and the echo service (an entry in
+    // the state folder), each with its envelope key.
+    QStringList ids;
+    for (const QJsonObject &line : jsonLines(r.out)) {
+        ids.append(line.value(u"id"_s).toString());
+        QCOMPARE(line.value(u"regulatory"_s).toString(), u"research-use-only"_s);
+        QCOMPARE(line.value(u"keyId"_s).toString().size(), 16);
+    }
+    ids.sort();
+    QCOMPARE(ids,
+             QStringList({u"anomaly-heatmap"_s,
+                          u"chest-ct-nodule"_s,
+                          QLatin1String(test::kEchoService),
+                          u"head-ct-hyperdensity"_s}));
 }
 
 void TestCliPlatform::catalogWithWrongPinFails()

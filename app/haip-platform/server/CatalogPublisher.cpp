@@ -51,8 +51,8 @@ bool CatalogPublisher::isInertHtml(const QString &html)
     // Elements that run code or embed other documents, event-handler attributes, and URLs that
     // leave the page or run script.
     static const QRegularExpression active(
-        QStringLiteral(R"(<\s*(script|iframe|frame|frameset|object|embed|applet|base|link|meta|form)\b)"
-                       R"(|\son[a-z]+\s*=|javascript:|vbscript:|https?:|//[a-z0-9])"),
+        QStringLiteral(R"(<\s*(script|iframe|frame|frameset|object|embed|applet|base|link|form)\b)"
+                       R"(|<\s*meta\b[^>]*http-equiv|\son[a-z]+\s*=|javascript:|vbscript:|https?:|//[a-z0-9])"),
         QRegularExpression::CaseInsensitiveOption);
     return !active.match(html).hasMatch();
 }

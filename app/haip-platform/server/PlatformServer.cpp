@@ -5,6 +5,7 @@
 #include "JobRoutes.h"
 #include "TlsServerConfig.h"
 #include "crypto/SpkiPin.h"
+#include "services/CatalogEntry.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -64,7 +65,11 @@ Result<quint16> PlatformServer::start()
     if (!catalogKey)
         return catalogKey.error().withSubject(m_state.catalogSigningKey());
     m_catalogSpkiSha256 = crypto::SpkiPin::of(catalogKey->verifyingKey()).digest();
-    m_serviceEntries = std::make_unique<ServiceEntrySource>(m_state);
+    // The reference services' own catalog entries (compiled-in resources of the services area).
+    m_serviceEntries = std::make_unique<ServiceEntrySource>(m_state, [](const QString &serviceId) {
+        Result<services::CatalogEntry> entry = services::CatalogEntry::fromResources(serviceId);
+        return entry ? entry->toJson() : QJsonObject();
+    });
     m_catalog = std::make_unique<CatalogPublisher>(*m_serviceEntries, std::move(catalogKey).value());
     m_jobs = std::make_unique<JobStore>(m_state.jobsDir(), m_options.jobs);
     if (Result<void> r = m_jobs->open(); !r)

@@ -7,7 +7,9 @@
 #include "ConformanceEchoAnalysis.h"
 #include "JobWorker.h"
 #include "PlatformState.h"
+#include "ReferenceServiceAnalysis.h"
 #include "ServiceEntrySource.h"
+#include "services/ServiceRegistry.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -40,11 +42,12 @@ private:
     QString m_serviceId;
 };
 
-std::unique_ptr<ServiceAnalysis> analysisFor(const QString &serviceId)
+std::unique_ptr<ServiceAnalysis> analysisFor(const QString &serviceId, const services::ServiceRegistry &registry)
 {
     if (serviceId == QLatin1String(ConformanceEchoAnalysis::kServiceId))
         return std::make_unique<ConformanceEchoAnalysis>();
-    // The reference AI services (app/haip-platform/services) plug in here.
+    if (const services::ReferenceService *service = registry.find(serviceId))
+        return std::make_unique<ReferenceServiceAnalysis>(*service);
     return std::make_unique<UnavailableAnalysis>(serviceId);
 }
 
@@ -91,7 +94,8 @@ int runWorker(const QStringList &arguments)
     const QString workDir = state.serviceDir(serviceId) + QStringLiteral("/work");
     if (Result<void> r = PlatformState::makePrivateDir(workDir); !r)
         return printError(r.error());
-    const std::unique_ptr<ServiceAnalysis> analysis = analysisFor(serviceId);
+    const services::ServiceRegistry registry;
+    const std::unique_ptr<ServiceAnalysis> analysis = analysisFor(serviceId, registry);
     const QString keyId = QString::fromLatin1(key->publicKey().keyId().toHex());
     JobWorker worker(store,
                      serviceId,

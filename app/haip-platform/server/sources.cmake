@@ -75,6 +75,8 @@ target_sources(haip_platform_server PRIVATE
     server/JobWorker.cpp
     server/JobWorker.h
     server/ServiceEntrySource.cpp
+    server/ReferenceServiceAnalysis.cpp
+    server/ReferenceServiceAnalysis.h
     server/ServiceAnalysis.h
     server/ServiceEntrySource.h
     server/WorkerCommand.cpp
