@@ -203,6 +203,38 @@
         <source>The secure connection to %1 failed: %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The platform %1 cannot be reached (%2). Check the network; the work continues when the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform %1 sent an answer that is not valid (%2). Nothing of it was used; please report this to IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card reader cannot be used (%1). Check that the reader is connected and the smart-card service is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card was removed. Insert your card again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This card cannot be used for sign-in: it is not a PIV card (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN. %1 tries left before the card is blocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card is blocked after too many wrong PINs. Ask IT to unblock it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card refused the operation (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>WorkstationOptions</name>
@@ -921,6 +953,17 @@ Accession: %4
     <message>
         <source>Open DICOM files, a folder or a CD (DICOMDIR) from the File menu,
 drop them onto this window, or double-click a series in the study browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>haip::vcard::VpcdLink</name>
+    <message>
+        <source>the vpcd reader driver closed the connection (did pcscd stop?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot reach the vpcd reader driver at %1:%2: %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -203,6 +203,38 @@
         <source>The secure connection to %1 failed: %2.</source>
         <translation>%1 への安全な接続に失敗しました: %2。</translation>
     </message>
+    <message>
+        <source>The platform %1 cannot be reached (%2). Check the network; the work continues when the connection is back.</source>
+        <translation>プラットフォーム %1 に接続できません（%2）。ネットワークを確認してください。接続が戻ると処理は再開されます。</translation>
+    </message>
+    <message>
+        <source>The platform %1 sent an answer that is not valid (%2). Nothing of it was used; please report this to IT.</source>
+        <translation>プラットフォーム %1 から不正な応答が返されました（%2）。その内容は一切使用していません。情報システム部門に報告してください。</translation>
+    </message>
+    <message>
+        <source>The card reader cannot be used (%1). Check that the reader is connected and the smart-card service is running.</source>
+        <translation>カードリーダーを使用できません（%1）。リーダーが接続され、スマートカードサービスが動作していることを確認してください。</translation>
+    </message>
+    <message>
+        <source>The card was removed. Insert your card again.</source>
+        <translation>カードが取り外されました。もう一度カードを挿入してください。</translation>
+    </message>
+    <message>
+        <source>This card cannot be used for sign-in: it is not a PIV card (%1).</source>
+        <translation>このカードはサインインに使用できません。PIV カードではありません（%1）。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. %1 tries left before the card is blocked.</source>
+        <translation>PIN が正しくありません。あと %1 回間違えるとカードがロックされます。</translation>
+    </message>
+    <message>
+        <source>The card is blocked after too many wrong PINs. Ask IT to unblock it.</source>
+        <translation>PIN の誤りが多すぎたため、カードがロックされました。ロック解除を情報システム部門に依頼してください。</translation>
+    </message>
+    <message>
+        <source>The card refused the operation (%1).</source>
+        <translation>カードが操作を拒否しました（%1）。</translation>
+    </message>
 </context>
 <context>
     <name>WorkstationOptions</name>
@@ -933,6 +965,17 @@ Accession: %4
 drop them onto this window, or double-click a series in the study browser.</source>
         <translation>「ファイル」メニューから DICOM ファイル、フォルダー、CD（DICOMDIR）を開くか、
 このウィンドウにドロップするか、検査ブラウザーのシリーズをダブルクリックしてください。</translation>
+    </message>
+</context>
+<context>
+    <name>haip::vcard::VpcdLink</name>
+    <message>
+        <source>the vpcd reader driver closed the connection (did pcscd stop?)</source>
+        <translation>vpcd リーダードライバーが接続を閉じました（pcscd が停止しましたか？）</translation>
+    </message>
+    <message>
+        <source>cannot reach the vpcd reader driver at %1:%2: %3</source>
+        <translation>%1:%2 の vpcd リーダードライバーに接続できません: %3</translation>
     </message>
 </context>
 </TS>
