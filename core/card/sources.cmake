@@ -9,6 +9,7 @@ target_sources(haip_core PRIVATE
 # PIV client over PC/SC
 target_sources(haip_core PRIVATE
     card/ApduTransport.h
+    card/Token.h
     card/PcscCard.cpp card/PcscCard.h
     card/PivClient.cpp card/PivClient.h
 )
