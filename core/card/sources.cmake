@@ -12,4 +12,6 @@ target_sources(haip_core PRIVATE
     card/Token.h
     card/PcscCard.cpp card/PcscCard.h
     card/PivClient.cpp card/PivClient.h
+    card/PivToken.cpp card/PivToken.h
+    card/ReaderMonitor.cpp card/ReaderMonitor.h
 )
