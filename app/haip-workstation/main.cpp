@@ -88,6 +88,7 @@ int main(int argc, char *argv[])
         haip::ui::ClinicianSession::Settings sign;
         sign.platform = haip::platform::PlatformEndpoint {options->platform, options->caPin, {}};
         sign.policy = haip::auth::AuthPolicy::fromSettings(*settings);
+        sign.language = language;
         if (options->idleLockMinutes >= 0)
             sign.policy.idleLockSeconds = options->idleLockMinutes * 60;
         clinician = std::make_unique<haip::ui::ClinicianSession>(sign, window);

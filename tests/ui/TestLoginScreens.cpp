@@ -115,6 +115,7 @@ void TestLoginScreens::signInLockUnlockSignOut()
     window.resize(1280, 820);
     ui::ClinicianSession::Settings sign;
     sign.platform = platform::PlatformEndpoint {m_platform->url(), m_platform->pin(), {}};
+    sign.language = u"ja"_s;
     ui::ClinicianSession session(sign, window);
     session.start();
     window.show();

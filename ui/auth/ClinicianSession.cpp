@@ -8,7 +8,6 @@
 #include <QAction>
 #include <QApplication>
 #include <QEvent>
-#include <QLocale>
 
 namespace haip::ui {
 
@@ -86,8 +85,7 @@ void ClinicianSession::signOut()
 
 QString ClinicianSession::displayName(const platform::ClinicianInfo &clinician) const
 {
-    const bool japanese = QLocale().language() == QLocale::Japanese;
-    if (japanese && !clinician.nameJa.isEmpty())
+    if (m_settings.language == QLatin1String("ja") && !clinician.nameJa.isEmpty())
         return clinician.nameJa;
     return clinician.nameRomaji.isEmpty() ? clinician.id : clinician.nameRomaji;
 }

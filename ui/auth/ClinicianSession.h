@@ -35,6 +35,7 @@ public:
     {
         platform::PlatformEndpoint platform;
         auth::AuthPolicy policy;
+        QString language; // "ja": the clinician's name in kanji, else in romaji
     };
 
     ClinicianSession(Settings settings, MainWindow &window, QObject *parent = nullptr);

@@ -56,10 +56,12 @@ LockScreen::LockScreen(auth::SessionGuard &guard, QWidget *window) : QWidget(win
     m_signOut = new QPushButton(tr("Sign out"), this);
 
     auto *panel = new QWidget(this);
+    panel->setObjectName(QStringLiteral("loginPanel"));
     panel->setMaximumWidth(480);
     panel->setMinimumWidth(380);
     auto *column = new QVBoxLayout(panel);
     column->setSpacing(10);
+    column->setContentsMargins(32, 24, 32, 24);
     column->addWidget(m_title);
     column->addWidget(m_reason);
     column->addWidget(m_who);

@@ -91,6 +91,7 @@ LoginScreen::LoginScreen(auth::CardLogin &login, QWidget *parent) : QWidget(pare
     panel->setMinimumWidth(380);
     auto *form = new QVBoxLayout(panel);
     form->setSpacing(8);
+    form->setContentsMargins(32, 24, 32, 24);
     form->addWidget(icon);
     form->addWidget(title);
     form->addSpacing(8);
