@@ -28,6 +28,8 @@
 #include <QDropEvent>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLocale>
+#include <QStyle>
 #include <QMenuBar>
 #include <QScreen>
 #include <QSettings>
@@ -137,9 +139,17 @@ void MainWindow::closeSeries()
     updateTitle();
 }
 
-void MainWindow::setClinician(const QString &name)
+void MainWindow::setClinician(const QString &name, const QDateTime &emergencyUntil)
 {
-    m_clinicianLabel->setText(name.isEmpty() ? QString() : tr("Signed in: %1").arg(name));
+    const bool emergency = emergencyUntil.isValid();
+    m_clinicianLabel->setProperty("emergency", emergency);
+    m_clinicianLabel->style()->unpolish(m_clinicianLabel);
+    m_clinicianLabel->style()->polish(m_clinicianLabel);
+    if (emergency)
+        m_clinicianLabel->setText(tr("EMERGENCY ACCESS: %1 (until %2)")
+                                      .arg(name, QLocale().toString(emergencyUntil.toLocalTime().time(), QLocale::ShortFormat)));
+    else
+        m_clinicianLabel->setText(name.isEmpty() ? QString() : tr("Signed in: %1").arg(name));
     m_clinicianLabel->setVisible(!name.isEmpty());
 }
 

@@ -7,6 +7,7 @@
 #include "dicom/Importer.h"
 #include "dicom/Series.h"
 
+#include <QDateTime>
 #include <QMainWindow>
 #include <QPointer>
 #include <QStringList>
@@ -80,7 +81,8 @@ public:
     // Puts away the series on screen (a clinician signed out: the next one starts clean).
     void closeSeries();
     // The signed-in clinician in the status bar (empty: nobody — the local viewer).
-    void setClinician(const QString &name);
+    // `until`: an emergency-access session (no card), marked as such until it ends.
+    void setClinician(const QString &name, const QDateTime &emergencyUntil = {});
 
 signals:
     // An open request finished importing (the series it chose may still be decoding).

@@ -44,6 +44,7 @@ target_sources(haip_ui PRIVATE
 # Login: the sign-in page and the lock screen (core/auth underneath)
 target_sources(haip_ui PRIVATE
     auth/ClinicianSession.cpp auth/ClinicianSession.h
+    auth/EmergencyAccessForm.cpp auth/EmergencyAccessForm.h
     auth/LockScreen.cpp auth/LockScreen.h
     auth/LoginScreen.cpp auth/LoginScreen.h
 )

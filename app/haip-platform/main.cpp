@@ -23,11 +23,12 @@ struct Subcommand
 };
 
 // Sub-command table.
-constexpr std::array<Subcommand, 4> kSubcommands {{
+constexpr std::array<Subcommand, 5> kSubcommands {{
     {"init", "create the platform state: test CAs, keys, demo clinicians", &haip::server::runInit},
     {"serve", "run the platform API over TLS", &haip::server::runServe},
     {"otp", "print a demo clinician's current one-time password", &haip::server::runOtp},
     {"worker", "run one AI service's worker (serve starts them)", &haip::server::runWorker},
+    {"emergency-code", "issue a one-time emergency access code for a clinician (IT)", &haip::server::runEmergencyCode},
 }};
 
 } // namespace

@@ -17,6 +17,7 @@ AuthPolicy AuthPolicy::fromSettings(QSettings &settings)
     policy.otpOnUnlock = settings.value(QStringLiteral("OtpOnUnlock"), policy.otpOnUnlock).toBool();
     policy.cardProbeIntervalMs =
         qBound(0, settings.value(QStringLiteral("CardProbeIntervalMs"), policy.cardProbeIntervalMs).toInt(), 10000);
+    policy.emergencyAccess = settings.value(QStringLiteral("EmergencyAccess"), policy.emergencyAccess).toBool();
     settings.endGroup();
     return policy;
 }

@@ -26,6 +26,9 @@ struct AuthPolicy
     // reader's own events). PC/SC reports removal only when the driver polls (~0.4 s for
     // polled readers); a command to a pulled card fails at once.
     int cardProbeIntervalMs = 100;
+    // Emergency access without a card (user id + one-time password + IT's one-time code): off
+    // unless IT enables it; such a session is short, marked on screen and ends when it locks.
+    bool emergencyAccess = false;
 
     // Keys under "Auth/" (e.g. Auth/LockOnCardRemoval); absent keys keep the defaults.
     static AuthPolicy fromSettings(QSettings &settings);

@@ -37,6 +37,7 @@ void CardLogin::start()
     connect(&m_readers, &card::ReaderMonitor::cardRemoved, this, &CardLogin::onCardRemoved);
     connect(&m_session, &platform::LoginSession::loginFailed, this, &CardLogin::onLoginFailed);
     connect(&m_session, &platform::LoginSession::signedIn, this, [this](const platform::SessionInfo &info) {
+        m_emergency = false;
         m_signer.reset();
         m_otpAnswer = {};
         setStep(Step::SignedIn);
@@ -221,12 +222,29 @@ void CardLogin::submitOtp(const QString &code)
     answer(code.trimmed());
 }
 
+void CardLogin::signInWithoutCard(const QString &userId, const QString &otp, const QString &emergencyCode)
+{
+    if (m_step == Step::SignedIn || m_step == Step::ContactingPlatform || m_step == Step::CheckingOtp)
+        return;
+    stopAttempt();
+    m_identity = {};
+    m_emergency = true;
+    setStep(Step::ContactingPlatform);
+    m_session.loginEmergency(userId, otp, emergencyCode);
+}
+
 void CardLogin::onLoginFailed(const Error &error)
 {
     if (m_step != Step::ContactingPlatform && m_step != Step::NeedOtp && m_step != Step::CheckingOtp)
         return;
     m_signer.reset();
     m_otpAnswer = {};
+    if (m_emergency) {
+        m_emergency = false;
+        evaluate();
+        emit problem(error);
+        return;
+    }
     if (error.code() == ErrorCode::CardRemoved || error.code() == ErrorCode::CardUnavailable)
         return abandon(error);
     // The platform said no or could not be reached: the card is still in, the PIN again starts over.
@@ -264,6 +282,7 @@ void CardLogin::abandon(const Error &why)
 void CardLogin::stopAttempt()
 {
     ++m_generation;
+    m_emergency = false;
     m_otpAnswer = {};
     if (m_session.state() == platform::LoginSession::State::SigningIn)
         m_session.logout();

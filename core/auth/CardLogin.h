@@ -54,6 +54,9 @@ public:
     void submitOtp(const QString &code);
     // Abandons the login in progress; the card may stay in (ChooseReader/NeedPin again).
     void cancel();
+    // Emergency access instead of the card (policy permitting): user id, one-time password and
+    // IT's one-time emergency code. signedIn() follows with an empty card identity.
+    void signInWithoutCard(const QString &userId, const QString &otp, const QString &emergencyCode);
 
     Step step() const { return m_step; }
     const CardIdentity &identity() const { return m_identity; }
@@ -95,6 +98,7 @@ private:
     int m_readRetries = 0; // a card just inserted may not answer yet: read again a few times
     quint64 m_generation = 0; // bumps when the card or the attempt changes: late answers are dropped
     bool m_started = false;
+    bool m_emergency = false; // the attempt in progress is emergency access, not the card
 };
 
 } // namespace haip::auth

@@ -54,7 +54,8 @@ void SessionGuard::activate(const CardIdentity &card)
     m_cardReady = true;
     m_probeInFlight = false;
     setState(State::Active);
-    if (m_policy.lockOnCardRemoval && m_policy.cardProbeIntervalMs > 0)
+    // A session without a card (emergency access) has nothing to probe.
+    if (m_policy.lockOnCardRemoval && m_policy.cardProbeIntervalMs > 0 && !card.certificateDer.isEmpty())
         m_probeTimer.start();
     if (m_policy.idleLockSeconds > 0)
         m_idleTimer.start();
@@ -127,7 +128,7 @@ void SessionGuard::probe()
 
 void SessionGuard::onCardRemoved(const QString &reader)
 {
-    if (reader != m_card.reader)
+    if (m_card.certificateDer.isEmpty() || reader != m_card.reader)
         return;
     if (m_state == State::Active && m_policy.lockOnCardRemoval) {
         lock(LockReason::CardRemoved);

@@ -190,6 +190,47 @@ void LoginSession::onOtpAnswer(ApiReply *reply)
             return askOtp(e);
         return fail(e);
     }
+    onSessionIssued(reply);
+}
+
+void LoginSession::loginEmergency(const QString &userId, const QString &otp, const QString &emergencyCode)
+{
+    if (m_state != State::SignedOut)
+        endLocally();
+    ++m_generation;
+    m_card = nullptr;
+    m_otp = {};
+    setState(State::SigningIn);
+    Result<SessionKey> key = SessionKey::generate();
+    if (!key) {
+        const Error e = key.error();
+        QMetaObject::invokeMethod(
+            this, [this, e] { fail(e); }, Qt::QueuedConnection);
+        return;
+    }
+    m_key = std::move(key).value();
+    m_info = {};
+    ApiReply *reply =
+        m_api.postJson(QStringLiteral("/v1/auth/emergency"),
+                       {{QStringLiteral("userId"), userId},
+                        {QStringLiteral("code"), otp},
+                        {QStringLiteral("emergencyCode"), emergencyCode},
+                        {QStringLiteral("sessionPublicKey"), QString::fromLatin1(m_key.publicKeyDer().toBase64())}});
+    m_inFlight = reply;
+    const quint64 generation = m_generation;
+    connect(reply, &ApiReply::finished, this, [this, reply, generation] {
+        reply->deleteLater();
+        if (generation != m_generation)
+            return;
+        if (!reply->result())
+            return fail(reply->result().error());
+        onSessionIssued(reply);
+    });
+}
+
+// The platform's answer that opens the session (after the OTP, or for emergency access).
+void LoginSession::onSessionIssued(ApiReply *reply)
+{
     Result<QJsonObject> body = reply->result()->json(m_api.options().json);
     if (!body)
         return fail(body.error());
@@ -232,6 +273,7 @@ Result<void> LoginSession::takeCertificate(const QJsonObject &issued)
     m_info.sessionId = sessionId;
     m_info.notAfter = notAfter;
     m_info.renewAfter = renewAfter;
+    m_info.emergency = issued.value(QLatin1String("emergency")).toBool();
     m_chain = chain;
     m_api.setClientCertificate(m_chain, m_key.sslKey());
     return {};

@@ -59,6 +59,10 @@ public:
 
     // Starts a login; `card` must stay alive until signedIn() or loginFailed().
     void login(CardSigner &card, OtpProvider otp);
+    // Emergency access when the card cannot be used (the platform must allow it): the user id,
+    // a one-time password and IT's one-time emergency code (POST /v1/auth/emergency). The
+    // session is short, cannot outlive the platform's limit and is marked info().emergency.
+    void loginEmergency(const QString &userId, const QString &otp, const QString &emergencyCode);
     // Adopts a session saved by a script (SessionFile) instead of logging in.
     void adopt(SessionInfo info, QList<QSslCertificate> chain, SessionKey key);
     // A new certificate for the same key now (also done automatically before renewAfter).
@@ -88,6 +92,7 @@ private:
     void onCardAnswer(ApiReply *reply);
     void askOtp(const Error &previous);
     void onOtpAnswer(ApiReply *reply);
+    void onSessionIssued(ApiReply *reply);
     Result<void> takeCertificate(const QJsonObject &issued);
     void scheduleRenewal();
     void endLocally();

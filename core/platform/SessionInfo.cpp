@@ -33,6 +33,7 @@ QJsonObject SessionInfo::toJson() const
         {QStringLiteral("clinician"), clinician.toJson()},
         {QStringLiteral("notAfter"), notAfter.toUTC().toString(Qt::ISODate)},
         {QStringLiteral("renewAfter"), renewAfter.toUTC().toString(Qt::ISODate)},
+        {QStringLiteral("emergency"), emergency},
     };
 }
 

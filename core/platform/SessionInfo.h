@@ -28,6 +28,7 @@ struct SessionInfo
     ClinicianInfo clinician;
     QDateTime notAfter; // UTC, platform clock
     QDateTime renewAfter; // UTC, platform clock
+    bool emergency = false; // opened by emergency access, without a card: shown and audited as such
 
     QJsonObject toJson() const;
 };

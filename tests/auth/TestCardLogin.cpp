@@ -8,6 +8,7 @@
 #include "CardHarness.h"
 #include "PlatformLogin.h"
 #include "PlatformProcess.h"
+#include "TestSupport.h"
 #include "auth/CardLogin.h"
 #include "auth/SessionGuard.h"
 #include "card/PcscCard.h"
@@ -63,6 +64,7 @@ private slots:
     void policyKeepsTheSessionWhenTheCardIsPulled();
     void idleSessionLocks();
     void smartCardServiceGoingAway();
+    void emergencyAccessWithoutCard();
 
 private:
     // haip-vcard with a private copy of `clinician`'s card profile (its counters are its own).
@@ -99,7 +101,7 @@ void TestCardLogin::initTestCase()
     Result<QByteArray> init = test::PlatformProcess::init(state);
     QVERIFY2(init, init ? "" : qPrintable(init.error().detail()));
     m_platform = std::make_unique<test::PlatformProcess>(state);
-    Result<void> started = m_platform->start();
+    Result<void> started = m_platform->start({u"--emergency-access"_s, u"--emergency-minutes"_s, u"5"_s});
     QVERIFY2(started, started ? "" : qPrintable(started.error().detail()));
     m_codes = std::make_unique<test::PlatformLogin>(*m_platform);
     Result<void> pcscd = m_harness.startPcscd();
@@ -446,6 +448,38 @@ void TestCardLogin::smartCardServiceGoingAway()
     Result<void> pcscd = m_harness.startPcscd();
     QVERIFY2(pcscd, pcscd ? "" : qPrintable(pcscd.error().detail()));
     QVERIFY(waitForStep(Step::WaitingForCard));
+}
+
+// suzuki's card is revoked: emergency access (user id + one-time password + IT's one-time code)
+// is the way in. Without a code from IT it is refused; with one it opens a short session marked
+// as emergency, and the code is spent.
+void TestCardLogin::emergencyAccessWithoutCard()
+{
+    m_login->start();
+    QVERIFY(waitForStep(Step::WaitingForCard));
+    m_login->signInWithoutCard(u"suzuki"_s, m_codes->nextCode(u"suzuki"_s), u"000000000000"_s);
+    QVERIFY(QTest::qWaitFor([&] { return !m_problems->isEmpty(); }, kTimeoutMs));
+    QCOMPARE(m_problems->last().at(0).value<Error>().code(), ErrorCode::AuthenticationFailed);
+    QCOMPARE(m_login->step(), Step::WaitingForCard);
+
+    const test::ProcessResult issued = test::run(test::programPath(u"haip-platform"_s),
+                                                 {u"emergency-code"_s, u"--state"_s, m_platform->stateDir(), u"suzuki"_s});
+    QVERIFY2(issued.exitCode == 0, issued.err.constData());
+    const QString code = QJsonDocument::fromJson(issued.out).object().value(u"code"_s).toString();
+    QCOMPARE(code.size(), 12);
+    QSignalSpy signedIn(m_login.get(), &CardLogin::signedIn);
+    m_login->signInWithoutCard(u"suzuki"_s, m_codes->nextCode(u"suzuki"_s), code);
+    QVERIFY(waitForStep(Step::SignedIn));
+    QCOMPARE(signedIn.size(), 1);
+    QVERIFY(signedIn.at(0).at(1).value<CardIdentity>().certificateDer.isEmpty());
+    QVERIFY(m_session->info().emergency);
+    QCOMPARE(m_session->info().clinician.id, u"suzuki"_s);
+    QVERIFY(m_session->info().notAfter <= QDateTime::currentDateTimeUtc().addSecs(5 * 60 + 5));
+    // The code is spent: IT's file no longer holds one for suzuki.
+    QFile codes(m_platform->statePath(u"auth/emergency-codes.json"_s));
+    QVERIFY(codes.open(QIODevice::ReadOnly));
+    QVERIFY(!QJsonDocument::fromJson(codes.readAll()).object().contains(u"suzuki"_s));
+    QVERIFY(m_platform->serverLog().contains("EMERGENCY ACCESS"));
 }
 
 QTEST_GUILESS_MAIN(TestCardLogin)

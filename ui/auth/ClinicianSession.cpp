@@ -8,6 +8,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QEvent>
+#include <QTimer>
 
 namespace haip::ui {
 
@@ -23,6 +24,7 @@ ClinicianSession::ClinicianSession(Settings settings, MainWindow &window, QObjec
     m_guard = std::make_unique<auth::SessionGuard>(*m_readers, *m_card, m_settings.policy);
 
     m_loginScreen = new LoginScreen(*m_login, &window);
+    m_loginScreen->setEmergencyAccessEnabled(m_settings.policy.emergencyAccess);
     new WindowCover(m_loginScreen);
     m_loginScreen->hide();
     m_lockScreen = new LockScreen(*m_guard, &window);
@@ -34,12 +36,20 @@ ClinicianSession::ClinicianSession(Settings settings, MainWindow &window, QObjec
     window.addAction(m_lockAction);
 
     connect(m_login.get(), &auth::CardLogin::signedIn, this, &ClinicianSession::onSignedIn);
-    connect(m_guard.get(), &auth::SessionGuard::locked, this, [this] { m_window.setSessionLocked(true); });
+    connect(m_guard.get(), &auth::SessionGuard::locked, this, [this] {
+        // An emergency session has no card to unlock with: locking ends it.
+        if (m_session->info().emergency)
+            return signOut();
+        m_window.setSessionLocked(true);
+    });
     connect(m_guard.get(), &auth::SessionGuard::unlocked, this, [this] { m_window.setSessionLocked(false); });
     connect(m_guard.get(), &auth::SessionGuard::otherCardInserted, this, &ClinicianSession::signOut);
     connect(m_guard.get(), &auth::SessionGuard::otpRequired, this, &ClinicianSession::signOut);
     connect(m_lockScreen, &LockScreen::signOutRequested, this, &ClinicianSession::signOut);
     connect(m_session.get(), &platform::LoginSession::sessionEnded, this, &ClinicianSession::signOut);
+    m_emergencyEnd = new QTimer(this);
+    m_emergencyEnd->setSingleShot(true);
+    connect(m_emergencyEnd, &QTimer::timeout, this, &ClinicianSession::signOut);
     qApp->installEventFilter(this);
 }
 
@@ -61,7 +71,9 @@ void ClinicianSession::onSignedIn(const platform::SessionInfo &info, const auth:
 {
     m_guard->activate(card);
     const QString name = displayName(info.clinician);
-    m_window.setClinician(name);
+    m_window.setClinician(name, info.emergency ? info.notAfter : QDateTime());
+    if (info.emergency)
+        m_emergencyEnd->start(int(qBound(qint64(0), QDateTime::currentDateTimeUtc().msecsTo(info.notAfter), qint64(24) * 3600 * 1000)));
     m_lockScreen->setClinician(name);
     m_loginScreen->hide();
     m_window.setSessionLocked(false);
@@ -73,6 +85,7 @@ void ClinicianSession::signOut()
     if (m_session->state() != platform::LoginSession::State::SignedOut)
         m_session->logout();
     m_guard->deactivate();
+    m_emergencyEnd->stop();
     m_window.closeSeries();
     m_window.setClinician({});
     m_lockScreen->setClinician({});

@@ -20,6 +20,7 @@
 #include <memory>
 
 class QAction;
+class QTimer;
 
 namespace haip::ui {
 
@@ -74,6 +75,7 @@ private:
     LoginScreen *m_loginScreen = nullptr; // children of the window
     LockScreen *m_lockScreen = nullptr;
     QAction *m_lockAction = nullptr;
+    QTimer *m_emergencyEnd = nullptr; // an emergency session ends at its certificate's end
 };
 
 } // namespace haip::ui

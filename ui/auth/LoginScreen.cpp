@@ -1,5 +1,7 @@
 #include "auth/LoginScreen.h"
 
+#include "auth/EmergencyAccessForm.h"
+
 #include <QComboBox>
 #include <QDateTime>
 #include <QFormLayout>
@@ -85,16 +87,29 @@ LoginScreen::LoginScreen(auth::CardLogin &login, QWidget *parent) : QWidget(pare
     m_submit->setAutoDefault(true);
     m_cancel = new QPushButton(tr("Cancel"), this);
 
+    m_emergencyLink = new QPushButton(tr("Card cannot be used? Emergency access"), this);
+    m_emergencyLink->setFlat(true);
+    m_emergencyLink->setCursor(Qt::PointingHandCursor);
+    m_emergencyLink->hide();
+    m_emergencyForm = new EmergencyAccessForm(this);
+    m_emergencyForm->hide();
+
     auto *panel = new QWidget(this);
     panel->setObjectName(QStringLiteral("loginPanel"));
     panel->setMaximumWidth(460);
     panel->setMinimumWidth(380);
-    auto *form = new QVBoxLayout(panel);
+    auto *outerForm = new QVBoxLayout(panel);
+    outerForm->setSpacing(8);
+    outerForm->setContentsMargins(32, 24, 32, 24);
+    outerForm->addWidget(icon);
+    outerForm->addWidget(title);
+    outerForm->addSpacing(8);
+    m_cardPart = new QWidget(panel);
+    auto *form = new QVBoxLayout(m_cardPart);
+    form->setContentsMargins(0, 0, 0, 0);
     form->setSpacing(8);
-    form->setContentsMargins(32, 24, 32, 24);
-    form->addWidget(icon);
-    form->addWidget(title);
-    form->addSpacing(8);
+    outerForm->addWidget(m_cardPart);
+    outerForm->addWidget(m_emergencyForm);
     form->addWidget(m_status);
     form->addWidget(m_readers);
     form->addWidget(m_holder);
@@ -105,12 +120,13 @@ LoginScreen::LoginScreen(auth::CardLogin &login, QWidget *parent) : QWidget(pare
     form->addWidget(m_otpLabel);
     form->addWidget(m_otp);
     form->addWidget(m_countdown);
-    form->addWidget(m_error);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_cancel);
     buttons->addStretch();
     buttons->addWidget(m_submit);
     form->addLayout(buttons);
+    outerForm->addWidget(m_error);
+    outerForm->addWidget(m_emergencyLink, 0, Qt::AlignHCenter);
 
     auto *outer = new QVBoxLayout(this);
     outer->addStretch(2);
@@ -131,9 +147,35 @@ LoginScreen::LoginScreen(auth::CardLogin &login, QWidget *parent) : QWidget(pare
         if (index > 0)
             m_login.chooseReader(m_readers->itemText(index));
     });
+    connect(m_emergencyLink, &QPushButton::clicked, this, [this] {
+        m_error->clear();
+        m_cardPart->hide();
+        m_emergencyLink->hide();
+        m_emergencyForm->show();
+    });
+    connect(m_emergencyForm, &EmergencyAccessForm::cancelled, this, [this] {
+        m_emergencyForm->hide();
+        m_emergencyForm->clear();
+        m_cardPart->show();
+        m_emergencyLink->setVisible(m_emergencyEnabled);
+    });
+    connect(m_emergencyForm,
+            &EmergencyAccessForm::submitted,
+            this,
+            [this](const QString &user, const QString &otp, const QString &code) {
+                m_error->clear();
+                m_emergencyForm->setBusy(true);
+                m_login.signInWithoutCard(user, otp, code);
+            });
     connect(&m_login, &auth::CardLogin::stepChanged, this, &LoginScreen::onStep);
     connect(&m_login, &auth::CardLogin::problem, this, &LoginScreen::onProblem);
     onStep(m_login.step());
+}
+
+void LoginScreen::setEmergencyAccessEnabled(bool enabled)
+{
+    m_emergencyEnabled = enabled;
+    m_emergencyLink->setVisible(enabled && !m_emergencyForm->isVisible());
 }
 
 void LoginScreen::setOtpPeriodSeconds(int seconds)
@@ -150,6 +192,15 @@ void LoginScreen::showStatus(const QString &text, bool busy)
 
 void LoginScreen::onStep(Step step)
 {
+    if (m_emergencyForm->isVisible()) {
+        // Emergency access in progress: the card part stays hidden until the user goes back.
+        m_emergencyForm->setBusy(step == Step::ContactingPlatform);
+        if (step != Step::SignedIn)
+            return;
+        m_emergencyForm->hide();
+        m_emergencyForm->clear();
+        m_cardPart->show();
+    }
     const bool pin = step == Step::NeedPin || step == Step::CheckingPin;
     const bool otp = step == Step::NeedOtp || step == Step::CheckingOtp;
     const bool holder = pin || otp || step == Step::ContactingPlatform || step == Step::CardBlocked;

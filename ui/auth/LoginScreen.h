@@ -17,6 +17,8 @@ class QTimer;
 
 namespace haip::ui {
 
+class EmergencyAccessForm;
+
 class LoginScreen : public QWidget
 {
     Q_OBJECT
@@ -25,6 +27,9 @@ public:
 
     // The one-time password's time step, for the countdown (RFC 6238: 30 s by default).
     void setOtpPeriodSeconds(int seconds);
+    // Offers emergency access (policy): a link to the form for signing in without the card.
+    void setEmergencyAccessEnabled(bool enabled);
+    EmergencyAccessForm *emergencyForm() const { return m_emergencyForm; }
 
 private:
     void onStep(auth::CardLogin::Step step);
@@ -47,6 +52,10 @@ private:
     QPushButton *m_submit = nullptr;
     QPushButton *m_cancel = nullptr;
     QTimer *m_tick = nullptr;
+    QPushButton *m_emergencyLink = nullptr;
+    EmergencyAccessForm *m_emergencyForm = nullptr;
+    QWidget *m_cardPart = nullptr;
+    bool m_emergencyEnabled = false;
     int m_otpPeriod = 30;
 };
 

@@ -25,6 +25,10 @@ Result<void> registerAuthRoutes(ApiServer &server, AuthService &auth)
                         QStringLiteral("/v1/auth/otp"),
                         publicRoute,
                         [&auth](const ApiRequest &r) { return auth.otp(r); }) &&
+        server.addRoute(HttpMethod::Post,
+                        QStringLiteral("/v1/auth/emergency"),
+                        publicRoute,
+                        [&auth](const ApiRequest &r) { return auth.emergency(r); }) &&
         server.addRoute(HttpMethod::Get,
                         QStringLiteral("/v1/auth/session"),
                         sessionRoute,

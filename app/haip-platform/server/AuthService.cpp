@@ -196,6 +196,47 @@ Result<ApiResponse> AuthService::otp(const ApiRequest &request)
     return ApiResponse::json(out, 201);
 }
 
+Result<ApiResponse> AuthService::emergency(const ApiRequest &request)
+{
+    if (!m_options.emergencyAccess || m_emergencyCodes == nullptr)
+        return Error(ErrorCode::AuthenticationFailed, QStringLiteral("emergency access is not enabled on this platform"));
+    Result<QJsonObject> body = request.jsonObject();
+    if (!body)
+        return body.error();
+    Result<QString> userId = stringMember(*body, QStringLiteral("userId"));
+    Result<QString> code = stringMember(*body, QStringLiteral("code"));
+    Result<QString> emergencyCode = stringMember(*body, QStringLiteral("emergencyCode"));
+    Result<QByteArray> sessionKey = base64Member(*body, QStringLiteral("sessionPublicKey"), 1024);
+    for (const Result<QString> *r : {&userId, &code, &emergencyCode}) {
+        if (!*r)
+            return r->error();
+    }
+    if (!sessionKey)
+        return sessionKey.error();
+    const Clinician *clinician = m_directory.byId(*userId);
+    if (!clinician)
+        return Error(ErrorCode::AuthenticationFailed, QStringLiteral("unknown user or wrong codes"));
+    // The one-time password first: its failures count towards the same lock-out as a card login.
+    if (Result<void> r = m_otp.verify(*clinician, *code); !r) {
+        if (r.error().code() == ErrorCode::AccountLocked)
+            return ProblemResponse::from(r.error(), m_otp.lockedForSeconds(clinician->id));
+        return r.error();
+    }
+    if (Result<void> r = m_emergencyCodes->consume(clinician->id, *emergencyCode, m_clock()); !r) {
+        qCWarning(lcAuth) << "emergency access refused for" << clinician->id << ":" << r.error().detail();
+        return r.error();
+    }
+    Result<SessionCertificates::Issued> issued =
+        m_sessions.issue(*clinician, *sessionKey, m_options.emergencySessionSeconds);
+    if (!issued)
+        return issued.error();
+    qCWarning(lcAuth) << "EMERGENCY ACCESS: session" << issued->sessionId << "opened for" << clinician->id
+                      << "without a card, until" << issued->notAfter.toString(Qt::ISODate);
+    QJsonObject out = issued->toJson();
+    out.insert(QStringLiteral("clinician"), clinician->publicJson());
+    return ApiResponse::json(out, 201);
+}
+
 Result<ApiResponse> AuthService::renew(const ApiRequest &request)
 {
     Result<SessionCertificates::Issued> issued = m_sessions.renew(*request.identity, request.peerChain.front());

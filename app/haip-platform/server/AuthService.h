@@ -4,6 +4,8 @@
 //                   kLoginLabel ‖ 0x00 ‖ challenge ‖ session public key (SPKI DER), SHA-256
 //                   → a pending login bound to the clinician and the session key
 //   3. otp        — RFC 6238 code → the session client certificate (SessionCertificates)
+// or, when the platform allows it, emergency access without a card: user id + RFC 6238 code + a
+// one-time emergency code from IT (EmergencyCodes) → a short session marked as emergency.
 // then, over mutual TLS with that certificate: renew (sliding expiry) and logout.
 #pragma once
 
@@ -11,6 +13,7 @@
 #include "ApiResponse.h"
 #include "CardVerifier.h"
 #include "ClinicianDirectory.h"
+#include "EmergencyCodes.h"
 #include "SessionCertificates.h"
 #include "TotpVerifier.h"
 
@@ -34,6 +37,8 @@ public:
         int challengeSeconds = 60;
         int pendingLoginSeconds = 300; // time to type the OTP after the card step
         int maxOutstanding = 10'000; // challenges or pending logins kept at once
+        bool emergencyAccess = false; // off unless the operator enables it (serve --emergency-access)
+        int emergencySessionSeconds = 30 * 60;
     };
 
     AuthService(const ClinicianDirectory &directory,
@@ -49,6 +54,9 @@ public:
     Result<ApiResponse> challenge();
     Result<ApiResponse> card(const ApiRequest &request);
     Result<ApiResponse> otp(const ApiRequest &request);
+    Result<ApiResponse> emergency(const ApiRequest &request);
+    // Where IT's emergency codes are kept (required for emergency access).
+    void setEmergencyCodes(EmergencyCodes *codes) { m_emergencyCodes = codes; }
     Result<ApiResponse> renew(const ApiRequest &request);
     Result<ApiResponse> logout(const ApiRequest &request);
     Result<ApiResponse> session(const ApiRequest &request) const;
@@ -75,6 +83,7 @@ private:
     Clock m_clock;
     QHash<QString, Challenge> m_challenges;
     QHash<QString, PendingLogin> m_pending;
+    EmergencyCodes *m_emergencyCodes = nullptr;
 };
 
 } // namespace haip::server

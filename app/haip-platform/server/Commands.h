@@ -11,5 +11,6 @@ int runInit(const QStringList &arguments); // InitCommand.cpp
 int runServe(const QStringList &arguments); // ServeCommand.cpp
 int runOtp(const QStringList &arguments); // OtpCommand.cpp
 int runWorker(const QStringList &arguments); // WorkerCommand.cpp
+int runEmergencyCode(const QStringList &arguments); // EmergencyCodeCommand.cpp
 
 } // namespace haip::server

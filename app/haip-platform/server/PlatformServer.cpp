@@ -55,6 +55,8 @@ Result<quint16> PlatformServer::start()
     if (Result<void> r = m_sessions->load(); !r)
         return r.error();
     m_auth = std::make_unique<AuthService>(m_directory, std::move(cards).value(), *m_otp, *m_sessions, m_options.auth);
+    m_emergencyCodes = std::make_unique<EmergencyCodes>(m_state.emergencyCodes());
+    m_auth->setEmergencyCodes(m_emergencyCodes.get());
     m_api->setIdentityVerifier([this](const QList<QSslCertificate> &chain) { return m_sessions->verify(chain); });
 
     // Catalog and jobs. The broker reads only the services' public keys (key.pub), never `key`.

@@ -60,6 +60,7 @@ private:
     std::unique_ptr<TotpVerifier> m_otp;
     std::unique_ptr<SessionCertificates> m_sessions;
     std::unique_ptr<AuthService> m_auth;
+    std::unique_ptr<EmergencyCodes> m_emergencyCodes;
     QByteArray m_caSpkiSha256;
     QByteArray m_catalogSpkiSha256;
     std::unique_ptr<ServiceEntrySource> m_serviceEntries;

@@ -59,6 +59,7 @@ public:
     QString authDir() const { return path(QStringLiteral("auth")); }
     QString otpState() const { return path(QStringLiteral("auth/otp-state.json")); }
     QString sessions() const { return path(QStringLiteral("auth/sessions.json")); }
+    QString emergencyCodes() const { return path(QStringLiteral("auth/emergency-codes.json")); }
     QString jobsDir() const { return path(QStringLiteral("jobs")); }
 
     // The reference AI services whose envelope keys init creates (fixed ids).

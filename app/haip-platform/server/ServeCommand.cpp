@@ -56,10 +56,14 @@ int runServe(const QStringList &arguments)
     opt("api-burst", "Burst on session routes (default 200).", "N");
     opt("lease-seconds", "Worker lease per claimed job (default 60).", "N");
     parser.addOption({QStringLiteral("no-workers"), QStringLiteral("Do not start the service workers.")});
+    parser.addOption({QStringLiteral("emergency-access"),
+                      QStringLiteral("Allow emergency access without a card (user id + OTP + IT's one-time code).")});
+    opt("emergency-minutes", "Length of an emergency session (default 30).", "N");
     if (!parser.parse(QStringList {QStringLiteral("serve")} + arguments) || !parser.isSet(QStringLiteral("state")))
         return printUsage(QStringLiteral("usage: haip-platform serve --state DIR --listen 127.0.0.1:PORT [options]"));
 
     ServeOptions options;
+    options.auth.emergencyAccess = parser.isSet(QStringLiteral("emergency-access"));
     if (parser.isSet(QStringLiteral("listen")) && !parseListen(parser.value(QStringLiteral("listen")), options))
         return printUsage(QStringLiteral("--listen takes ADDRESS:PORT, e.g. 127.0.0.1:0"));
     bool allOk = true;
@@ -86,6 +90,9 @@ int runServe(const QStringList &arguments)
     intValue("session-validity-seconds", options.session.validitySeconds);
     intValue("max-session-seconds", options.session.maxSessionSeconds);
     intValue("challenge-validity-seconds", options.auth.challengeSeconds);
+    int emergencyMinutes = options.auth.emergencySessionSeconds / 60;
+    intValue("emergency-minutes", emergencyMinutes);
+    options.auth.emergencySessionSeconds = qMax(1, emergencyMinutes) * 60;
     intValue("otp-lockout-seconds", options.otp.lockoutSeconds);
     intValue("header-timeout-ms", options.limits.headerTimeoutMs);
     intValue("body-idle-timeout-ms", options.limits.bodyIdleTimeoutMs);

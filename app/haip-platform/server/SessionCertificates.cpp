@@ -79,6 +79,7 @@ QJsonObject SessionCertificates::Issued::toJson() const
         {QStringLiteral("notAfter"), notAfter.toString(Qt::ISODate)},
         // Renew when two thirds of the lifetime have passed.
         {QStringLiteral("renewAfter"), QDateTime::currentDateTimeUtc().addSecs(lifetime * 2 / 3).toString(Qt::ISODate)},
+        {QStringLiteral("emergency"), emergency},
     };
 }
 
@@ -114,6 +115,7 @@ Result<void> SessionCertificates::load()
         s.displayName = o.value(QStringLiteral("displayName")).toString();
         s.startedAt = QDateTime::fromString(o.value(QStringLiteral("startedAt")).toString(), Qt::ISODate);
         s.ended = o.value(QStringLiteral("ended")).toBool();
+        s.emergencySeconds = o.value(QStringLiteral("emergencySeconds")).toInt();
         const QJsonObject serials = o.value(QStringLiteral("serials")).toObject();
         for (auto si = serials.constBegin(); si != serials.constEnd(); ++si) {
             const QByteArray serial = si.key().toLatin1();
@@ -137,6 +139,7 @@ void SessionCertificates::save() const
                                  {QStringLiteral("displayName"), it->displayName},
                                  {QStringLiteral("startedAt"), it->startedAt.toString(Qt::ISODate)},
                                  {QStringLiteral("ended"), it->ended},
+                                 {QStringLiteral("emergencySeconds"), it->emergencySeconds},
                                  {QStringLiteral("serials"), serials}});
     }
     if (Result<void> r = PlatformState::writeFile(m_registryFile, QJsonDocument(root).toJson(), true); !r)
@@ -164,7 +167,9 @@ Result<SessionCertificates::Issued>
 SessionCertificates::issueFor(const QString &sessionId, Session &session, const QByteArray &publicKeyDer)
 {
     const QDateTime now = m_clock();
-    const QDateTime sessionEnd = session.startedAt.addSecs(m_options.maxSessionSeconds);
+    const int maxSeconds = session.emergencySeconds > 0 ? qMin(session.emergencySeconds, m_options.maxSessionSeconds)
+                                                        : m_options.maxSessionSeconds;
+    const QDateTime sessionEnd = session.startedAt.addSecs(maxSeconds);
     const QDateTime notAfter = qMin(now.addSecs(m_options.validitySeconds), sessionEnd);
     if (notAfter <= now)
         return Error(ErrorCode::SessionExpired, QStringLiteral("the session reached its maximum length"));
@@ -185,11 +190,11 @@ SessionCertificates::issueFor(const QString &sessionId, Session &session, const 
     prune();
     save();
     // The certificate's own notAfter (second precision) is what clients see.
-    return Issued {*cert, m_ca.certificate(), sessionId, cert->expiryDate().toUTC()};
+    return Issued {*cert, m_ca.certificate(), sessionId, cert->expiryDate().toUTC(), session.emergencySeconds > 0};
 }
 
-Result<SessionCertificates::Issued> SessionCertificates::issue(const Clinician &clinician,
-                                                               const QByteArray &sessionPublicKeyDer)
+Result<SessionCertificates::Issued>
+SessionCertificates::issue(const Clinician &clinician, const QByteArray &sessionPublicKeyDer, int emergencySeconds)
 {
     if (!isP256PublicKey(sessionPublicKeyDer))
         return Error(ErrorCode::InvalidArgument,
@@ -199,6 +204,7 @@ Result<SessionCertificates::Issued> SessionCertificates::issue(const Clinician &
     s.clinicianId = clinician.id;
     s.displayName = clinician.nameJa;
     s.startedAt = m_clock();
+    s.emergencySeconds = emergencySeconds;
     auto it = m_sessions.insert(id, s);
     Result<Issued> issued = issueFor(id, *it, sessionPublicKeyDer);
     if (!issued)

@@ -40,6 +40,7 @@ public:
         QSslCertificate caCertificate;
         QString sessionId;
         QDateTime notAfter;
+        bool emergency = false;
         QJsonObject toJson() const; // {"sessionId", "certificate", "caCertificates", "notAfter", "renewAfter"}
     };
 
@@ -49,7 +50,8 @@ public:
     Result<void> load();
 
     // A new session for a clinician; sessionPublicKeyDer must be an EC P-256 SubjectPublicKeyInfo.
-    Result<Issued> issue(const Clinician &clinician, const QByteArray &sessionPublicKeyDer);
+    // An emergency session (no card) ends after `emergencySeconds` at most and says so.
+    Result<Issued> issue(const Clinician &clinician, const QByteArray &sessionPublicKeyDer, int emergencySeconds = 0);
     // A fresh certificate for the presented one's key and session (sliding expiry).
     Result<Issued> renew(const ClientIdentity &identity, const QSslCertificate &presented);
     // Logout: revokes every certificate of the session.
@@ -64,6 +66,7 @@ private:
         QString displayName;
         QDateTime startedAt;
         bool ended = false;
+        int emergencySeconds = 0; // > 0: an emergency session of at most this length
         QHash<QByteArray, QDateTime> serials; // hex → notAfter
     };
     Result<Issued> issueFor(const QString &sessionId, Session &session, const QByteArray &publicKeyDer);

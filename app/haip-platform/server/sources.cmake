@@ -28,6 +28,9 @@ target_sources(haip_platform_server PRIVATE
 target_sources(haip_platform_server PRIVATE
     server/AuthRoutes.cpp
     server/AuthRoutes.h
+    server/EmergencyCodeCommand.cpp
+    server/EmergencyCodes.cpp
+    server/EmergencyCodes.h
     server/AuthService.cpp
     server/AuthService.h
     server/CardProfile.cpp
