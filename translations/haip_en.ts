@@ -430,6 +430,33 @@
     </message>
 </context>
 <context>
+    <name>haip::ui::EmergencyAccessForm</name>
+    <message>
+        <source>Emergency access is for when your card cannot be used. Ask IT for a one-time emergency code. The session is short, marked on screen and recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-time password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency code from IT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with emergency access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to card sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>haip::ui::ImageView</name>
     <message>
         <source>%1  R %2 G %3 B %4</source>
@@ -638,6 +665,10 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Card cannot be used? Emergency access</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>haip::ui::MainWindow</name>
@@ -747,6 +778,10 @@
     </message>
     <message>
         <source>Signed in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EMERGENCY ACCESS: %1 (until %2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

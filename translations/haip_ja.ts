@@ -430,6 +430,33 @@
     </message>
 </context>
 <context>
+    <name>haip::ui::EmergencyAccessForm</name>
+    <message>
+        <source>Emergency access is for when your card cannot be used. Ask IT for a one-time emergency code. The session is short, marked on screen and recorded.</source>
+        <translation>緊急アクセスは、カードが使えないときのためのものです。情報システム部門から一回限りの緊急コードを受け取ってください。セッションは短時間で、画面に表示され、記録されます。</translation>
+    </message>
+    <message>
+        <source>User ID</source>
+        <translation>ユーザー ID</translation>
+    </message>
+    <message>
+        <source>One-time password</source>
+        <translation>ワンタイムパスワード</translation>
+    </message>
+    <message>
+        <source>Emergency code from IT</source>
+        <translation>情報システム部門からの緊急コード</translation>
+    </message>
+    <message>
+        <source>Sign in with emergency access</source>
+        <translation>緊急アクセスでサインイン</translation>
+    </message>
+    <message>
+        <source>Back to card sign-in</source>
+        <translation>カードでのサインインに戻る</translation>
+    </message>
+</context>
+<context>
     <name>haip::ui::ImageView</name>
     <message>
         <source>%1  R %2 G %3 B %4</source>
@@ -632,6 +659,10 @@
         <translation>
             <numerusform>コードの切り替わりまで %n 秒</numerusform></translation>
     </message>
+    <message>
+        <source>Card cannot be used? Emergency access</source>
+        <translation>カードが使えない場合（緊急アクセス）</translation>
+    </message>
 </context>
 <context>
     <name>haip::ui::MainWindow</name>
@@ -742,6 +773,10 @@
     <message>
         <source>Signed in: %1</source>
         <translation>サインイン中: %1</translation>
+    </message>
+    <message>
+        <source>EMERGENCY ACCESS: %1 (until %2)</source>
+        <translation>緊急アクセス中: %1（%2 まで）</translation>
     </message>
 </context>
 <context>
