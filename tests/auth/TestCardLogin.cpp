@@ -17,6 +17,8 @@
 #include "platform/LoginSession.h"
 
 #include <QFile>
+#include <QProcess>
+#include <QScopeGuard>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -57,6 +59,7 @@ private slots:
     void expiredAndReplayedCodesAreRefused();
     void wrongPinCountsDownToBlocked();
     void cardPulledWhilePinIsAsked();
+    void twoCardsTheUserPicksTheReader();
     void cardPulledWhileSigning();
     void unreachablePlatformLeavesTheCardReady();
     void pulledCardLocksAndTheSameCardUnlocks();
@@ -300,6 +303,38 @@ void TestCardLogin::cardPulledWhilePinIsAsked()
     QVERIFY(m_login->identity().certificateDer.isEmpty());
     QVERIFY(m_harness.control("insert"));
     QVERIFY(waitForStep(Step::NeedPin));
+}
+
+// vpcd's second reader holds sato's card while yamada's is in the first: the user picks.
+void TestCardLogin::twoCardsTheUserPicksTheReader()
+{
+    insertCard(u"yamada"_s);
+    QProcess second;
+    second.start(test::programPath(u"haip-vcard"_s),
+                 {u"--profile"_s, profileCopy(u"sato"_s), u"--vpcd"_s, u"127.0.0.1:35964"_s});
+    QVERIFY(second.waitForStarted(5000));
+    auto stopSecond = qScopeGuard([&] {
+        second.terminate();
+        second.waitForFinished(5000);
+    });
+    // Both cards in before the login looks (a card arriving while the PIN is asked does not
+    // interrupt the user).
+    QVERIFY(QTest::qWaitFor([&] { return m_monitor->readersWithCard().size() == 2; }, kTimeoutMs));
+    m_login->start();
+    QVERIFY(waitForStep(Step::ChooseReader));
+    const QString other = u"Virtual PCD 00 01"_s;
+    QVERIFY2(m_login->readersWithCard().contains(other), qPrintable(m_login->readersWithCard().join(u", "_s)));
+    QCOMPARE(m_login->readersWithCard().size(), 2);
+    m_login->chooseReader(other);
+    QVERIFY(waitForStep(Step::NeedPin));
+    QCOMPARE(m_login->identity().holderName, u"SATO Hanako"_s);
+    QCOMPARE(m_login->reader(), other);
+    stopSecond.dismiss();
+    second.terminate();
+    QVERIFY(second.waitForFinished(5000));
+    // Its card gone, the login goes back to the one card left.
+    QVERIFY(waitForStep(Step::NeedPin));
+    QVERIFY(QTest::qWaitFor([&] { return m_login->identity().holderName == u"YAMADA Taro"_s; }, kTimeoutMs));
 }
 
 void TestCardLogin::cardPulledWhileSigning()
