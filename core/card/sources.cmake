@@ -13,3 +13,16 @@ target_sources(haip_core PRIVATE
     card/PcscCard.cpp card/PcscCard.h
     card/PivClient.cpp card/PivClient.h
 )
+
+# PKCS#11 token backend: vendor middleware loaded by path. Only p11-kit's header is used (the
+# OASIS PKCS#11 API); p11-kit itself is not linked.
+if(NOT WIN32)
+    pkg_check_modules(P11KIT REQUIRED p11-kit-1)
+    target_include_directories(haip_core SYSTEM PRIVATE ${P11KIT_INCLUDE_DIRS})
+endif()
+target_sources(haip_core PRIVATE
+    card/Pkcs11Module.cpp card/Pkcs11Module.h
+    card/Pkcs11Token.cpp card/Pkcs11Token.h
+    card/internal/Pkcs11Api.h card/internal/Pkcs11Errors.cpp
+    card/internal/Pkcs11Session.cpp card/internal/Pkcs11Session.h
+)

@@ -1,0 +1,345 @@
+// The PKCS#11 token: PIN through C_Login, the certificate of the signing key, and SHA-256
+// signatures through CKM_RSA_PKCS / CKM_ECDSA.
+#include "card/Pkcs11Token.h"
+
+#include "card/internal/Pkcs11Api.h"
+#include "card/internal/Pkcs11Session.h"
+#include "crypto/internal/OpenSslPtr.h"
+
+#include <openssl/core_names.h>
+#include <openssl/crypto.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+
+namespace haip::card {
+
+namespace {
+
+using crypto::internal::BignumPtr;
+using crypto::internal::EcdsaSigPtr;
+using crypto::internal::X509Ptr;
+
+constexpr qsizetype Sha256Size = 32;
+
+// DER prefix of the DigestInfo for SHA-256 (RFC 8017 section 9.2, note 1): SEQUENCE {
+// SEQUENCE { OID 2.16.840.1.101.3.4.2.1, NULL }, OCTET STRING (32 bytes) }. CKM_RSA_PKCS pads
+// and signs exactly the bytes it is given, so the DigestInfo is ours to build.
+constexpr std::array<unsigned char, 19> sha256DigestInfoPrefix = {
+    0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0x04, 0x20};
+
+// How well a certificate's key suits sign-in: 2 for what the platform asks (RSA-2048, P-256),
+// 1 for other RSA or EC keys (the module can still sign with them), 0 for anything else.
+int keyPreference(const QByteArray &certificateDer)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(certificateDer.constData());
+    X509Ptr x509(d2i_X509(nullptr, &p, long(certificateDer.size())));
+    if (!x509)
+        return 0;
+    EVP_PKEY *key = X509_get0_pubkey(x509.get());
+    if (!key)
+        return 0;
+    switch (EVP_PKEY_get_base_id(key)) {
+    case EVP_PKEY_RSA:
+        return EVP_PKEY_get_bits(key) == 2048 ? 2 : 1;
+    case EVP_PKEY_EC: {
+        char group[64] = {};
+        size_t length = 0;
+        if (EVP_PKEY_get_group_name(key, group, sizeof group, &length) != 1)
+            return 1;
+        return std::strcmp(group, SN_X9_62_prime256v1) == 0 ? 2 : 1;
+    }
+    default:
+        return 0;
+    }
+}
+
+// CKM_ECDSA answers r || s (PKCS#11 2.40 section 2.3.1); the login protocol, like PIV cards,
+// carries the DER Ecdsa-Sig-Value of RFC 3279.
+Result<QByteArray> ecdsaSignatureDer(const QByteArray &rs)
+{
+    if (rs.isEmpty() || rs.size() % 2 != 0)
+        return Error(ErrorCode::CardFailed, u"C_Sign: an ECDSA signature of %1 bytes"_s.arg(rs.size()));
+    const int half = int(rs.size() / 2);
+    const auto *bytes = reinterpret_cast<const unsigned char *>(rs.constData());
+    BignumPtr r(BN_bin2bn(bytes, half, nullptr));
+    BignumPtr s(BN_bin2bn(bytes + half, half, nullptr));
+    EcdsaSigPtr signature(ECDSA_SIG_new());
+    if (!r || !s || !signature || ECDSA_SIG_set0(signature.get(), r.get(), s.get()) != 1)
+        return Error(ErrorCode::Internal, u"ECDSA_SIG_set0 failed"_s);
+    // The signature owns them now.
+    (void)r.release();
+    (void)s.release();
+    const int length = i2d_ECDSA_SIG(signature.get(), nullptr);
+    if (length <= 0)
+        return Error(ErrorCode::Internal, u"i2d_ECDSA_SIG failed"_s);
+    QByteArray der(length, Qt::Uninitialized);
+    auto *out = reinterpret_cast<unsigned char *>(der.data());
+    if (i2d_ECDSA_SIG(signature.get(), &out) != length)
+        return Error(ErrorCode::Internal, u"i2d_ECDSA_SIG failed"_s);
+    return der;
+}
+
+Result<CK_TOKEN_INFO> tokenInfo(CK_FUNCTION_LIST_PTR functions, CK_SLOT_ID slot)
+{
+    CK_TOKEN_INFO info = {};
+    const CK_RV rv = functions->C_GetTokenInfo(slot, &info);
+    if (rv != CKR_OK)
+        return internal::pkcs11Error(rv, "C_GetTokenInfo");
+    return info;
+}
+
+} // namespace
+
+Pkcs11Token::Pkcs11Token(std::shared_ptr<Pkcs11Module> module,
+                         Pkcs11Slot slot,
+                         std::unique_ptr<internal::Pkcs11Session> session)
+    : m_module(std::move(module)), m_slot(std::move(slot)), m_session(std::move(session))
+{ }
+
+Pkcs11Token::~Pkcs11Token()
+{
+    // Leave no verified PIN behind on the token for whoever uses it next; after a pull the
+    // module answers that the session is gone, which is just as good.
+    if (m_loggedInHere)
+        m_session->functions()->C_Logout(m_session->handle());
+}
+
+Result<std::unique_ptr<Pkcs11Token>> Pkcs11Token::open(std::shared_ptr<Pkcs11Module> module, quint64 slotId)
+{
+    if (!module)
+        return Error(ErrorCode::InvalidArgument, u"no PKCS#11 module"_s);
+    const CK_FUNCTION_LIST_PTR functions = module->state().functions;
+    const CK_SLOT_ID id = CK_SLOT_ID(slotId);
+    CK_SLOT_INFO slotInfo = {};
+    const CK_RV rv = functions->C_GetSlotInfo(id, &slotInfo);
+    if (rv != CKR_OK)
+        return internal::pkcs11Error(rv, "C_GetSlotInfo");
+    if (!(slotInfo.flags & CKF_TOKEN_PRESENT))
+        return internal::pkcs11Error(CKR_TOKEN_NOT_PRESENT, "C_GetSlotInfo");
+    Result<CK_TOKEN_INFO> info = tokenInfo(functions, id);
+    if (!info)
+        return info.error();
+    if (!(info->flags & CKF_TOKEN_INITIALIZED))
+        return Error(ErrorCode::CardNotSupported, u"the token in this slot is not initialised"_s);
+
+    Pkcs11Slot slot;
+    slot.id = slotId;
+    slot.description = internal::paddedText(slotInfo.slotDescription, sizeof slotInfo.slotDescription);
+    slot.label = internal::paddedText(info->label, sizeof info->label);
+    slot.manufacturer = internal::paddedText(info->manufacturerID, sizeof info->manufacturerID);
+    slot.model = internal::paddedText(info->model, sizeof info->model);
+    slot.serialNumber = internal::paddedText(info->serialNumber, sizeof info->serialNumber);
+
+    Result<internal::Pkcs11Session> session = internal::Pkcs11Session::open(functions, id);
+    if (!session)
+        return session.error();
+    return std::unique_ptr<Pkcs11Token>(new Pkcs11Token(
+        std::move(module), std::move(slot), std::make_unique<internal::Pkcs11Session>(std::move(*session))));
+}
+
+QString Pkcs11Token::description() const
+{
+    return m_slot.label.isEmpty() ? m_slot.description : m_slot.label;
+}
+
+Result<PinStatus> Pkcs11Token::pinStatus()
+{
+    Result<CK_TOKEN_INFO> info = tokenInfo(m_session->functions(), m_session->slot());
+    if (!info)
+        return info.error();
+    Result<bool> loggedIn = m_session->userLoggedIn();
+    if (!loggedIn)
+        return loggedIn.error();
+    PinStatus status;
+    status.low = info->flags & CKF_USER_PIN_COUNT_LOW;
+    status.finalTry = info->flags & CKF_USER_PIN_FINAL_TRY;
+    status.blocked = info->flags & CKF_USER_PIN_LOCKED;
+    status.verified = *loggedIn;
+    return status;
+}
+
+Result<void> Pkcs11Token::verifyPin(QByteArrayView pin)
+{
+    const CK_FUNCTION_LIST_PTR f = m_session->functions();
+    Result<CK_TOKEN_INFO> info = tokenInfo(f, m_session->slot());
+    if (!info)
+        return info.error();
+    const bool pinPad = pin.isEmpty() && (info->flags & CKF_PROTECTED_AUTHENTICATION_PATH);
+    // C_Login takes a non-const buffer: a copy, wiped as soon as the call returns.
+    std::vector<CK_UTF8CHAR> copy(pin.begin(), pin.end());
+    const CK_RV rv =
+        f->C_Login(m_session->handle(), CKU_USER, pinPad ? nullptr : copy.data(), pinPad ? 0 : CK_ULONG(copy.size()));
+    OPENSSL_cleanse(copy.data(), copy.size());
+
+    if (rv == CKR_OK) {
+        m_loggedInHere = true;
+        m_credential.reset(); // the private keys may be visible now: choose again
+        return {};
+    }
+    if (rv == CKR_USER_ALREADY_LOGGED_IN)
+        return {};
+    Error error = internal::pkcs11Error(rv, "C_Login");
+    if (rv == CKR_PIN_INCORRECT) {
+        // The flags after the failure say how close the PIN is to blocking.
+        Result<CK_TOKEN_INFO> after = tokenInfo(f, m_session->slot());
+        if (after && (after->flags & CKF_USER_PIN_LOCKED))
+            return Error(ErrorCode::PinBlocked, u"C_Login: CKR_PIN_INCORRECT, then CKF_USER_PIN_LOCKED"_s);
+        if (after && (after->flags & CKF_USER_PIN_FINAL_TRY))
+            return Error(ErrorCode::PinIncorrect, u"1"_s); // the final try is one try
+    }
+    return error;
+}
+
+Result<Pkcs11Token::Credential> Pkcs11Token::findCredential()
+{
+    if (m_credential && m_credential->keySeen)
+        return *m_credential;
+
+    CK_OBJECT_CLASS certificateClass = CKO_CERTIFICATE;
+    CK_CERTIFICATE_TYPE x509 = CKC_X_509;
+    Result<std::vector<CK_OBJECT_HANDLE>> certificates = m_session->find({
+        {CKA_CLASS, &certificateClass, sizeof certificateClass},
+        {CKA_CERTIFICATE_TYPE, &x509, sizeof x509},
+    });
+    if (!certificates)
+        return certificates.error();
+    CK_OBJECT_CLASS keyClass = CKO_PRIVATE_KEY;
+    CK_BBOOL yes = CK_TRUE;
+    Result<std::vector<CK_OBJECT_HANDLE>> keys = m_session->find({
+        {CKA_CLASS, &keyClass, sizeof keyClass},
+        {CKA_SIGN, &yes, sizeof yes},
+    });
+    if (!keys)
+        return keys.error();
+    QList<QByteArray> keyIds;
+    for (const CK_OBJECT_HANDLE key : *keys) {
+        Result<QByteArray> id = m_session->bytes(key, CKA_ID);
+        if (!id)
+            return id.error();
+        if (!id->isEmpty())
+            keyIds.append(*id);
+    }
+
+    // Candidates in CKA_ID order, so the same token always gives the same certificate.
+    std::vector<Credential> candidates;
+    for (const CK_OBJECT_HANDLE object : *certificates) {
+        Result<QByteArray> id = m_session->bytes(object, CKA_ID);
+        if (!id)
+            return id.error();
+        if (id->isEmpty() || (!keyIds.isEmpty() && !keyIds.contains(*id)))
+            continue;
+        Result<QByteArray> der = m_session->bytes(object, CKA_VALUE);
+        if (!der)
+            return der.error();
+        candidates.push_back({*id, *der, !keyIds.isEmpty()});
+    }
+    std::sort(
+        candidates.begin(), candidates.end(), [](const Credential &a, const Credential &b) { return a.id < b.id; });
+    const Credential *best = nullptr;
+    int bestPreference = 0;
+    for (const Credential &candidate : candidates) {
+        const int preference = keyPreference(candidate.certificate);
+        if (preference > bestPreference) {
+            best = &candidate;
+            bestPreference = preference;
+        }
+    }
+    if (!best)
+        return Error(ErrorCode::CardNotSupported,
+                     u"the token holds no X.509 certificate with an RSA or EC private key that can sign"_s);
+    m_credential = *best;
+    return *m_credential;
+}
+
+Result<QByteArray> Pkcs11Token::certificateDer()
+{
+    Result<Credential> credential = findCredential();
+    if (!credential)
+        return credential.error();
+    return credential->certificate;
+}
+
+Result<void> Pkcs11Token::checkLoggedIn()
+{
+    Result<bool> loggedIn = m_session->userLoggedIn();
+    if (!loggedIn)
+        return loggedIn.error();
+    if (!*loggedIn)
+        return internal::pkcs11Error(CKR_USER_NOT_LOGGED_IN, "C_Sign");
+    return {};
+}
+
+Result<QByteArray> Pkcs11Token::signSha256(QByteArrayView digest)
+{
+    if (digest.size() != Sha256Size)
+        return Error(ErrorCode::InvalidArgument, u"a SHA-256 digest has 32 bytes, not %1"_s.arg(digest.size()));
+    if (Result<void> loggedIn = checkLoggedIn(); !loggedIn)
+        return loggedIn.error();
+    Result<Credential> credential = findCredential();
+    if (!credential)
+        return credential.error();
+
+    CK_OBJECT_CLASS keyClass = CKO_PRIVATE_KEY;
+    CK_BBOOL yes = CK_TRUE;
+    QByteArray id = credential->id;
+    Result<std::vector<CK_OBJECT_HANDLE>> keys = m_session->find({
+        {CKA_CLASS, &keyClass, sizeof keyClass},
+        {CKA_SIGN, &yes, sizeof yes},
+        {CKA_ID, id.data(), CK_ULONG(id.size())},
+    });
+    if (!keys)
+        return keys.error();
+    if (keys->empty())
+        return Error(ErrorCode::CardNotSupported, u"the certificate's private key is not on the token"_s);
+    const CK_OBJECT_HANDLE key = keys->front();
+    Result<CK_ULONG> keyType = m_session->number(key, CKA_KEY_TYPE);
+    if (!keyType)
+        return keyType.error();
+
+    QByteArray input;
+    CK_MECHANISM mechanism = {CKM_RSA_PKCS, nullptr, 0};
+    if (*keyType == CKK_RSA) {
+        input.append(reinterpret_cast<const char *>(sha256DigestInfoPrefix.data()),
+                     qsizetype(sha256DigestInfoPrefix.size()));
+        input.append(digest);
+    } else if (*keyType == CKK_EC) {
+        mechanism.mechanism = CKM_ECDSA;
+        input = digest.toByteArray();
+    } else {
+        return Error(ErrorCode::CardNotSupported,
+                     u"the signing key is neither RSA nor EC (CKK 0x%1)"_s.arg(*keyType, 0, 16));
+    }
+
+    const CK_FUNCTION_LIST_PTR f = m_session->functions();
+    CK_RV rv = f->C_SignInit(m_session->handle(), &mechanism, key);
+    if (rv != CKR_OK)
+        return internal::pkcs11Error(rv, "C_SignInit");
+    // Large enough for RSA-4096 and any EC curve; CKR_BUFFER_TOO_SMALL keeps the operation
+    // active (PKCS#11 section 5.2), so the call can be repeated with the size it asks for.
+    QByteArray signature(1024, Qt::Uninitialized);
+    CK_ULONG length = CK_ULONG(signature.size());
+    auto *data = reinterpret_cast<CK_BYTE_PTR>(input.data());
+    rv = f->C_Sign(
+        m_session->handle(), data, CK_ULONG(input.size()), reinterpret_cast<CK_BYTE_PTR>(signature.data()), &length);
+    if (rv == CKR_BUFFER_TOO_SMALL) {
+        signature.resize(qsizetype(length));
+        rv = f->C_Sign(m_session->handle(),
+                       data,
+                       CK_ULONG(input.size()),
+                       reinterpret_cast<CK_BYTE_PTR>(signature.data()),
+                       &length);
+    }
+    if (rv != CKR_OK)
+        return internal::pkcs11Error(rv, "C_Sign");
+    signature.truncate(qsizetype(length));
+    if (mechanism.mechanism == CKM_ECDSA)
+        return ecdsaSignatureDer(signature);
+    return signature;
+}
+
+} // namespace haip::card
