@@ -16,7 +16,11 @@ target_sources(haip_core PRIVATE
 
 # PKCS#11 token backend: vendor middleware loaded by path. Only p11-kit's header is used (the
 # OASIS PKCS#11 API); p11-kit itself is not linked.
-if(NOT WIN32)
+if(WIN32)
+    # No pkg-config there: point CMAKE_INCLUDE_PATH at a p11-kit source tree's headers.
+    find_path(HAIP_P11KIT_INCLUDE_DIR p11-kit/pkcs11.h REQUIRED)
+    target_include_directories(haip_core SYSTEM PRIVATE ${HAIP_P11KIT_INCLUDE_DIR})
+else()
     pkg_check_modules(P11KIT REQUIRED p11-kit-1)
     target_include_directories(haip_core SYSTEM PRIVATE ${P11KIT_INCLUDE_DIRS})
 endif()
