@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QMutex>
 #include <QMutexLocker>
+#include <QRecursiveMutex>
 
 #include <map>
 #include <vector>
@@ -21,6 +22,36 @@ namespace {
 // C_Finalize, so a module closing on one thread and reopened on another never overlap.
 QMutex registryMutex;
 std::map<QString, std::weak_ptr<Pkcs11Module>> registry;
+
+// The mutexes the module locks with (PKCS#11 2.40 section 5.4: with CKF_OS_LOCKING_OK and these
+// functions, a module may use either). Recursive, because OpenSC 0.23 (Debian 12) re-locks a
+// card mutex it has left held when a card is pulled in the middle of a transaction (OpenSC issue
+// 2707); with its own plain pthread mutexes the next call on that card thread deadlocks.
+CK_RV createMutex(void **mutex)
+{
+    if (!mutex)
+        return CKR_ARGUMENTS_BAD;
+    *mutex = new QRecursiveMutex;
+    return CKR_OK;
+}
+
+CK_RV destroyMutex(void *mutex)
+{
+    delete static_cast<QRecursiveMutex *>(mutex);
+    return CKR_OK;
+}
+
+CK_RV lockMutex(void *mutex)
+{
+    static_cast<QRecursiveMutex *>(mutex)->lock();
+    return CKR_OK;
+}
+
+CK_RV unlockMutex(void *mutex)
+{
+    static_cast<QRecursiveMutex *>(mutex)->unlock();
+    return CKR_OK;
+}
 
 Error moduleError(const QString &path, const QString &detail)
 {
@@ -48,6 +79,10 @@ Result<std::unique_ptr<internal::Pkcs11ModuleState>> load(const QString &path)
                                .arg(state->functions->version.minor));
 
     CK_C_INITIALIZE_ARGS args = {};
+    args.CreateMutex = createMutex;
+    args.DestroyMutex = destroyMutex;
+    args.LockMutex = lockMutex;
+    args.UnlockMutex = unlockMutex;
     args.flags = CKF_OS_LOCKING_OK;
     rv = state->functions->C_Initialize(&args);
     if (rv == CKR_CRYPTOKI_ALREADY_INITIALIZED) {

@@ -142,13 +142,86 @@ Result<std::unique_ptr<Pkcs11Token>> Pkcs11Token::open(std::shared_ptr<Pkcs11Mod
         std::move(module), std::move(slot), std::make_unique<internal::Pkcs11Session>(std::move(*session))));
 }
 
+Error Pkcs11Token::operationError(unsigned long rv, const char *function) const
+{
+    const Error error = internal::pkcs11Error(rv, function);
+    if (rv != CKR_GENERAL_ERROR && rv != CKR_DEVICE_ERROR && rv != CKR_FUNCTION_FAILED)
+        return error;
+    // A card pulled in the middle of a command: OpenSC says CKR_GENERAL_ERROR until pcscd notices
+    // the empty reader (~0.3 s), CKR_DEVICE_REMOVED after. A token the module no longer sees, or
+    // that no longer answers for its state, has left the reader.
+    const CK_FUNCTION_LIST_PTR f = m_session->functions();
+    CK_SLOT_INFO slotInfo = {};
+    CK_RV probe = f->C_GetSlotInfo(m_session->slot(), &slotInfo);
+    if (probe == CKR_OK && !(slotInfo.flags & CKF_TOKEN_PRESENT))
+        probe = CKR_TOKEN_NOT_PRESENT;
+    if (probe == CKR_OK) {
+        CK_TOKEN_INFO tokenInfo = {};
+        probe = f->C_GetTokenInfo(m_session->slot(), &tokenInfo);
+    }
+    if (probe == CKR_OK)
+        return error;
+    return Error(ErrorCode::CardRemoved,
+                 u"%1; then the token check: %2"_s.arg(error.detail(), internal::returnValueName(probe)));
+}
+
+Result<PinStatus> Pkcs11Token::pinStatus()
+{
+    if (m_removed)
+        return removedError();
+    return noteRemoval(readPinStatus());
+}
+
+Result<void> Pkcs11Token::verifyPin(QByteArrayView pin)
+{
+    if (m_removed)
+        return removedError();
+    return noteRemoval(login(pin));
+}
+
+Result<QByteArray> Pkcs11Token::certificateDer()
+{
+    if (m_removed)
+        return removedError();
+    return noteRemoval(readCertificate());
+}
+
+Result<QByteArray> Pkcs11Token::signSha256(QByteArrayView digest)
+{
+    if (m_removed)
+        return removedError();
+    return noteRemoval(sign(digest));
+}
+
+Error Pkcs11Token::removedError()
+{
+    return Error(ErrorCode::CardRemoved, u"the token was removed; open it again once it is back"_s);
+}
+
+template <typename T>
+Result<T> Pkcs11Token::noteRemoval(Result<T> result)
+{
+    // One token per card connection: a card that left once stays gone for this object, even if
+    // the module later answers from its cache as if nothing happened (OpenSC does).
+    if (!result && result.error().code() == ErrorCode::CardRemoved)
+        m_removed = true;
+    return result;
+}
+
 QString Pkcs11Token::description() const
 {
     return m_slot.label.isEmpty() ? m_slot.description : m_slot.label;
 }
 
-Result<PinStatus> Pkcs11Token::pinStatus()
+Result<PinStatus> Pkcs11Token::readPinStatus()
 {
+    // OpenSC keeps answering C_GetTokenInfo from its cache after a pull: ask about the slot first.
+    CK_SLOT_INFO slotInfo = {};
+    const CK_RV rv = m_session->functions()->C_GetSlotInfo(m_session->slot(), &slotInfo);
+    if (rv != CKR_OK)
+        return internal::pkcs11Error(rv, "C_GetSlotInfo");
+    if (!(slotInfo.flags & CKF_TOKEN_PRESENT))
+        return internal::pkcs11Error(CKR_TOKEN_NOT_PRESENT, "C_GetSlotInfo");
     Result<CK_TOKEN_INFO> info = tokenInfo(m_session->functions(), m_session->slot());
     if (!info)
         return info.error();
@@ -163,7 +236,7 @@ Result<PinStatus> Pkcs11Token::pinStatus()
     return status;
 }
 
-Result<void> Pkcs11Token::verifyPin(QByteArrayView pin)
+Result<void> Pkcs11Token::login(QByteArrayView pin)
 {
     const CK_FUNCTION_LIST_PTR f = m_session->functions();
     Result<CK_TOKEN_INFO> info = tokenInfo(f, m_session->slot());
@@ -183,7 +256,7 @@ Result<void> Pkcs11Token::verifyPin(QByteArrayView pin)
     }
     if (rv == CKR_USER_ALREADY_LOGGED_IN)
         return {};
-    Error error = internal::pkcs11Error(rv, "C_Login");
+    Error error = operationError(rv, "C_Login");
     if (rv == CKR_PIN_INCORRECT) {
         // The flags after the failure say how close the PIN is to blocking.
         Result<CK_TOKEN_INFO> after = tokenInfo(f, m_session->slot());
@@ -256,7 +329,7 @@ Result<Pkcs11Token::Credential> Pkcs11Token::findCredential()
     return *m_credential;
 }
 
-Result<QByteArray> Pkcs11Token::certificateDer()
+Result<QByteArray> Pkcs11Token::readCertificate()
 {
     Result<Credential> credential = findCredential();
     if (!credential)
@@ -274,7 +347,7 @@ Result<void> Pkcs11Token::checkLoggedIn()
     return {};
 }
 
-Result<QByteArray> Pkcs11Token::signSha256(QByteArrayView digest)
+Result<QByteArray> Pkcs11Token::sign(QByteArrayView digest)
 {
     if (digest.size() != Sha256Size)
         return Error(ErrorCode::InvalidArgument, u"a SHA-256 digest has 32 bytes, not %1"_s.arg(digest.size()));
@@ -318,7 +391,7 @@ Result<QByteArray> Pkcs11Token::signSha256(QByteArrayView digest)
     const CK_FUNCTION_LIST_PTR f = m_session->functions();
     CK_RV rv = f->C_SignInit(m_session->handle(), &mechanism, key);
     if (rv != CKR_OK)
-        return internal::pkcs11Error(rv, "C_SignInit");
+        return operationError(rv, "C_SignInit");
     // Large enough for RSA-4096 and any EC curve; CKR_BUFFER_TOO_SMALL keeps the operation
     // active (PKCS#11 section 5.2), so the call can be repeated with the size it asks for.
     QByteArray signature(1024, Qt::Uninitialized);
@@ -335,7 +408,7 @@ Result<QByteArray> Pkcs11Token::signSha256(QByteArrayView digest)
                        &length);
     }
     if (rv != CKR_OK)
-        return internal::pkcs11Error(rv, "C_Sign");
+        return operationError(rv, "C_Sign");
     signature.truncate(qsizetype(length));
     if (mechanism.mechanism == CKM_ECDSA)
         return ecdsaSignatureDer(signature);

@@ -54,14 +54,27 @@ private:
     Pkcs11Token(std::shared_ptr<Pkcs11Module> module,
                 Pkcs11Slot slot,
                 std::unique_ptr<internal::Pkcs11Session> session);
+    // The operations behind the Token calls, which add the memory of a removal.
+    Result<PinStatus> readPinStatus();
+    Result<void> login(QByteArrayView pin);
+    Result<QByteArray> readCertificate();
+    Result<QByteArray> sign(QByteArrayView digest);
+    static Error removedError();
+    template <typename T>
+    Result<T> noteRemoval(Result<T> result);
+
     Result<Credential> findCredential();
     Result<void> checkLoggedIn();
+    // The error of a failed operation; a vague failure (CKR_GENERAL_ERROR…) is CardRemoved when
+    // the token turns out to be gone.
+    Error operationError(unsigned long rv, const char *function) const;
 
     std::shared_ptr<Pkcs11Module> m_module;
     Pkcs11Slot m_slot;
     std::unique_ptr<internal::Pkcs11Session> m_session;
     std::optional<Credential> m_credential;
     bool m_loggedInHere = false; // this object's C_Login succeeded: it logs out when it goes
+    bool m_removed = false; // the card left since this token was opened
 };
 
 } // namespace haip::card
