@@ -4,14 +4,11 @@
 
 #include "card/internal/Pkcs11Api.h"
 #include "card/internal/Pkcs11Session.h"
-#include "crypto/internal/OpenSslPtr.h"
+#include "card/internal/SignatureForms.h"
 
-#include <openssl/core_names.h>
 #include <openssl/crypto.h>
 
 #include <algorithm>
-#include <array>
-#include <cstring>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -19,70 +16,6 @@ using namespace Qt::StringLiterals;
 namespace haip::card {
 
 namespace {
-
-using crypto::internal::BignumPtr;
-using crypto::internal::EcdsaSigPtr;
-using crypto::internal::X509Ptr;
-
-constexpr qsizetype Sha256Size = 32;
-
-// DER prefix of the DigestInfo for SHA-256 (RFC 8017 section 9.2, note 1): SEQUENCE {
-// SEQUENCE { OID 2.16.840.1.101.3.4.2.1, NULL }, OCTET STRING (32 bytes) }. CKM_RSA_PKCS pads
-// and signs exactly the bytes it is given, so the DigestInfo is ours to build.
-constexpr std::array<unsigned char, 19> sha256DigestInfoPrefix = {
-    0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0x04, 0x20};
-
-// How well a certificate's key suits sign-in: 2 for what the platform asks (RSA-2048, P-256),
-// 1 for other RSA or EC keys (the module can still sign with them), 0 for anything else.
-int keyPreference(const QByteArray &certificateDer)
-{
-    const auto *p = reinterpret_cast<const unsigned char *>(certificateDer.constData());
-    X509Ptr x509(d2i_X509(nullptr, &p, long(certificateDer.size())));
-    if (!x509)
-        return 0;
-    EVP_PKEY *key = X509_get0_pubkey(x509.get());
-    if (!key)
-        return 0;
-    switch (EVP_PKEY_get_base_id(key)) {
-    case EVP_PKEY_RSA:
-        return EVP_PKEY_get_bits(key) == 2048 ? 2 : 1;
-    case EVP_PKEY_EC: {
-        char group[64] = {};
-        size_t length = 0;
-        if (EVP_PKEY_get_group_name(key, group, sizeof group, &length) != 1)
-            return 1;
-        return std::strcmp(group, SN_X9_62_prime256v1) == 0 ? 2 : 1;
-    }
-    default:
-        return 0;
-    }
-}
-
-// CKM_ECDSA answers r || s (PKCS#11 2.40 section 2.3.1); the login protocol, like PIV cards,
-// carries the DER Ecdsa-Sig-Value of RFC 3279.
-Result<QByteArray> ecdsaSignatureDer(const QByteArray &rs)
-{
-    if (rs.isEmpty() || rs.size() % 2 != 0)
-        return Error(ErrorCode::CardFailed, u"C_Sign: an ECDSA signature of %1 bytes"_s.arg(rs.size()));
-    const int half = int(rs.size() / 2);
-    const auto *bytes = reinterpret_cast<const unsigned char *>(rs.constData());
-    BignumPtr r(BN_bin2bn(bytes, half, nullptr));
-    BignumPtr s(BN_bin2bn(bytes + half, half, nullptr));
-    EcdsaSigPtr signature(ECDSA_SIG_new());
-    if (!r || !s || !signature || ECDSA_SIG_set0(signature.get(), r.get(), s.get()) != 1)
-        return Error(ErrorCode::Internal, u"ECDSA_SIG_set0 failed"_s);
-    // The signature owns them now.
-    (void)r.release();
-    (void)s.release();
-    const int length = i2d_ECDSA_SIG(signature.get(), nullptr);
-    if (length <= 0)
-        return Error(ErrorCode::Internal, u"i2d_ECDSA_SIG failed"_s);
-    QByteArray der(length, Qt::Uninitialized);
-    auto *out = reinterpret_cast<unsigned char *>(der.data());
-    if (i2d_ECDSA_SIG(signature.get(), &out) != length)
-        return Error(ErrorCode::Internal, u"i2d_ECDSA_SIG failed"_s);
-    return der;
-}
 
 Result<CK_TOKEN_INFO> tokenInfo(CK_FUNCTION_LIST_PTR functions, CK_SLOT_ID slot)
 {
@@ -316,7 +249,7 @@ Result<Pkcs11Token::Credential> Pkcs11Token::findCredential()
     const Credential *best = nullptr;
     int bestPreference = 0;
     for (const Credential &candidate : candidates) {
-        const int preference = keyPreference(candidate.certificate);
+        const int preference = internal::keyPreference(candidate.certificate);
         if (preference > bestPreference) {
             best = &candidate;
             bestPreference = preference;
@@ -349,7 +282,7 @@ Result<void> Pkcs11Token::checkLoggedIn()
 
 Result<QByteArray> Pkcs11Token::sign(QByteArrayView digest)
 {
-    if (digest.size() != Sha256Size)
+    if (digest.size() != internal::Sha256Size)
         return Error(ErrorCode::InvalidArgument, u"a SHA-256 digest has 32 bytes, not %1"_s.arg(digest.size()));
     if (Result<void> loggedIn = checkLoggedIn(); !loggedIn)
         return loggedIn.error();
@@ -377,8 +310,8 @@ Result<QByteArray> Pkcs11Token::sign(QByteArrayView digest)
     QByteArray input;
     CK_MECHANISM mechanism = {CKM_RSA_PKCS, nullptr, 0};
     if (*keyType == CKK_RSA) {
-        input.append(reinterpret_cast<const char *>(sha256DigestInfoPrefix.data()),
-                     qsizetype(sha256DigestInfoPrefix.size()));
+        input.append(reinterpret_cast<const char *>(internal::sha256DigestInfoPrefix.data()),
+                     qsizetype(internal::sha256DigestInfoPrefix.size()));
         input.append(digest);
     } else if (*keyType == CKK_EC) {
         mechanism.mechanism = CKM_ECDSA;
@@ -411,7 +344,7 @@ Result<QByteArray> Pkcs11Token::sign(QByteArrayView digest)
         return operationError(rv, "C_Sign");
     signature.truncate(qsizetype(length));
     if (mechanism.mechanism == CKM_ECDSA)
-        return ecdsaSignatureDer(signature);
+        return internal::ecdsaSignatureDer(signature);
     return signature;
 }
 

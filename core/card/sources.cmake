@@ -29,4 +29,5 @@ target_sources(haip_core PRIVATE
     card/Pkcs11Token.cpp card/Pkcs11Token.h
     card/internal/Pkcs11Api.h card/internal/Pkcs11Errors.cpp
     card/internal/Pkcs11Session.cpp card/internal/Pkcs11Session.h
+    card/internal/SignatureForms.cpp card/internal/SignatureForms.h
 )
