@@ -44,6 +44,7 @@ private slots:
     void certificateIsTheProfiles();
     void signaturesVerifyWithOpenSsl_data();
     void signaturesVerifyWithOpenSsl();
+    void pinOfTheWrongLengthIsRefused();
     void wrongPinsRaiseTheFinalTryThenBlock();
     void pulledCardIsReportedAsRemoved();
 
@@ -257,6 +258,23 @@ void TestPkcs11OpenSc::signaturesVerifyWithOpenSsl()
                    signatureFile.fileName(),
                    messageFile.fileName()});
     QVERIFY2(r.exitCode == 0 && r.out.contains("Verified OK"), r.out + r.err);
+}
+
+void TestPkcs11OpenSc::pinOfTheWrongLengthIsRefused()
+{
+    // OpenSC knows the PIV PIN is 4-8 characters and refuses others itself (CKR_PIN_LEN_RANGE).
+    std::unique_ptr<Pkcs11Token> token = openToken(eccReader);
+    QVERIFY(token);
+    for (const QByteArray &wrongLength : {QByteArray("123"), QByteArray("123456789")}) {
+        Result<void> refused = token->verifyPin(wrongLength);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code(), ErrorCode::PinIncorrect);
+        QVERIFY2(refused.error().message().contains(u"too short or too long"_s), qPrintable(refused.error().message()));
+    }
+    Result<PinStatus> status = token->pinStatus();
+    QVERIFY(status);
+    QVERIFY(!status->verified && !status->blocked);
+    QVERIFY(token->verifyPin(pin));
 }
 
 void TestPkcs11OpenSc::wrongPinsRaiseTheFinalTryThenBlock()
