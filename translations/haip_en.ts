@@ -282,6 +282,30 @@
         <source>--theme must be dark or light, not “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>HAIP platform to sign in to (https://…): the login screen comes first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256 of the platform CA&apos;s public key (64 hex digits), as set by policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock after &lt;minutes&gt; without activity (0: never).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--platform and --ca-pin go together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--platform takes an https:// address and --ca-pin 64 hex digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--idle-lock-minutes needs a number of minutes, not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>haip::app::ScreenshotJob</name>
@@ -399,6 +423,13 @@
     </message>
 </context>
 <context>
+    <name>haip::ui::ClinicianSession</name>
+    <message>
+        <source>Lock the Workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>haip::ui::ImageView</name>
     <message>
         <source>%1  R %2 G %3 B %4</source>
@@ -435,6 +466,177 @@
     <message>
         <source>This series has no images to show</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::LockScreen</name>
+    <message>
+        <source>Workstation locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images and results are hidden. AI jobs continue in the background.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card was removed from the reader.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Locked after %n minutes without activity.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Locked by the user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the PIN of your card to unlock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert your card to unlock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PIN has 6 to 8 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::LoginScreen</name>
+    <message>
+        <source>Sign in to HAIP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6–8 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-time password from your authenticator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The smart-card service is not running. Ask IT to start it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect a smart-card reader.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert your HPKI card or staff card into the reader.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the reader with your card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several readers hold a card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tries left before the card is blocked.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last try before the card is blocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A wrong PIN was entered before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the PIN…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card is proving who you are to the HAIP platform…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the code your authenticator shows now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This card is blocked after too many wrong PINs. Ask IT to unblock it with its PUK.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PIN has 6 to 8 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code has 6 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The code changes in %n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -541,6 +743,10 @@
     </message>
     <message>
         <source>HAIP Clinician Workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -282,6 +282,30 @@
         <source>--theme must be dark or light, not “%1”.</source>
         <translation>--theme には dark または light を指定してください（「%1」は無効です）。</translation>
     </message>
+    <message>
+        <source>HAIP platform to sign in to (https://…): the login screen comes first.</source>
+        <translation>サインインする HAIP プラットフォーム（https://…）。最初にログイン画面を表示します。</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the platform CA's public key (64 hex digits), as set by policy.</source>
+        <translation>ポリシーで指定されたプラットフォーム CA 公開鍵の SHA-256（16 進 64 桁）。</translation>
+    </message>
+    <message>
+        <source>Lock after &lt;minutes&gt; without activity (0: never).</source>
+        <translation>&lt;minutes&gt; 分間操作がなければロックします（0: ロックしない）。</translation>
+    </message>
+    <message>
+        <source>--platform and --ca-pin go together.</source>
+        <translation>--platform と --ca-pin は一緒に指定してください。</translation>
+    </message>
+    <message>
+        <source>--platform takes an https:// address and --ca-pin 64 hex digits.</source>
+        <translation>--platform には https:// のアドレスを、--ca-pin には 16 進 64 桁を指定してください。</translation>
+    </message>
+    <message>
+        <source>--idle-lock-minutes needs a number of minutes, not “%1”.</source>
+        <translation>--idle-lock-minutes には分数を指定してください（「%1」ではありません）。</translation>
+    </message>
 </context>
 <context>
     <name>haip::app::ScreenshotJob</name>
@@ -399,6 +423,13 @@
     </message>
 </context>
 <context>
+    <name>haip::ui::ClinicianSession</name>
+    <message>
+        <source>Lock the Workstation</source>
+        <translation>ワークステーションをロック</translation>
+    </message>
+</context>
+<context>
     <name>haip::ui::ImageView</name>
     <message>
         <source>%1  R %2 G %3 B %4</source>
@@ -435,6 +466,171 @@
     <message>
         <source>This series has no images to show</source>
         <translation>このシリーズには表示できる画像がありません</translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::LockScreen</name>
+    <message>
+        <source>Workstation locked</source>
+        <translation>ワークステーションはロックされています</translation>
+    </message>
+    <message>
+        <source>Images and results are hidden. AI jobs continue in the background.</source>
+        <translation>画像と結果は非表示になっています。AI ジョブはバックグラウンドで続行します。</translation>
+    </message>
+    <message>
+        <source>Card PIN</source>
+        <translation>カードの PIN</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>ロック解除</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>サインアウト</translation>
+    </message>
+    <message>
+        <source>The card was removed from the reader.</source>
+        <translation>カードがリーダーから抜かれました。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Locked after %n minutes without activity.</source>
+        <translation>
+            <numerusform>%n 分間操作がなかったためロックしました。</numerusform></translation>
+    </message>
+    <message>
+        <source>Locked by the user.</source>
+        <translation>利用者がロックしました。</translation>
+    </message>
+    <message>
+        <source>Enter the PIN of your card to unlock.</source>
+        <translation>ロックを解除するにはカードの PIN を入力してください。</translation>
+    </message>
+    <message>
+        <source>Insert your card to unlock.</source>
+        <translation>ロックを解除するにはカードを挿入してください。</translation>
+    </message>
+    <message>
+        <source>A PIN has 6 to 8 digits.</source>
+        <translation>PIN は 6〜8 桁の数字です。</translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::LoginScreen</name>
+    <message>
+        <source>Sign in to HAIP</source>
+        <translation>HAIP にサインイン</translation>
+    </message>
+    <message>
+        <source>6–8 digits</source>
+        <translation>6〜8 桁</translation>
+    </message>
+    <message>
+        <source>Card PIN</source>
+        <translation>カードの PIN</translation>
+    </message>
+    <message>
+        <source>6 digits</source>
+        <translation>6 桁</translation>
+    </message>
+    <message>
+        <source>One-time password from your authenticator</source>
+        <translation>認証アプリのワンタイムパスワード</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>サインイン</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>The smart-card service is not running. Ask IT to start it.</source>
+        <translation>スマートカードサービスが動作していません。情報システム部門に起動を依頼してください。</translation>
+    </message>
+    <message>
+        <source>Connect a smart-card reader.</source>
+        <translation>スマートカードリーダーを接続してください。</translation>
+    </message>
+    <message>
+        <source>Insert your HPKI card or staff card into the reader.</source>
+        <translation>HPKI カードまたは職員証をリーダーに挿入してください。</translation>
+    </message>
+    <message>
+        <source>Choose the reader with your card…</source>
+        <translation>カードが入っているリーダーを選択…</translation>
+    </message>
+    <message>
+        <source>Several readers hold a card.</source>
+        <translation>複数のリーダーにカードが入っています。</translation>
+    </message>
+    <message>
+        <source>Reading the card…</source>
+        <translation>カードを読み取っています…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tries left before the card is blocked.</source>
+        <translation>
+            <numerusform>カードがロックされるまで、あと %n 回入力できます。</numerusform></translation>
+    </message>
+    <message>
+        <source>Last try before the card is blocked.</source>
+        <translation>次に誤るとカードがロックされます。</translation>
+    </message>
+    <message>
+        <source>A wrong PIN was entered before.</source>
+        <translation>以前に誤った PIN が入力されています。</translation>
+    </message>
+    <message>
+        <source>Card in %1</source>
+        <translation>カード: %1</translation>
+    </message>
+    <message>
+        <source>Checking the PIN…</source>
+        <translation>PIN を確認しています…</translation>
+    </message>
+    <message>
+        <source>The card is proving who you are to the HAIP platform…</source>
+        <translation>カードで HAIP プラットフォームに本人確認をしています…</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <source>Enter the code your authenticator shows now.</source>
+        <translation>認証アプリに現在表示されているコードを入力してください。</translation>
+    </message>
+    <message>
+        <source>Checking the code…</source>
+        <translation>コードを確認しています…</translation>
+    </message>
+    <message>
+        <source>Signed in.</source>
+        <translation>サインインしました。</translation>
+    </message>
+    <message>
+        <source>This card is blocked after too many wrong PINs. Ask IT to unblock it with its PUK.</source>
+        <translation>PIN の誤入力が多すぎたため、このカードはロックされています。情報システム部門に PUK によるロック解除を依頼してください。</translation>
+    </message>
+    <message>
+        <source>A PIN has 6 to 8 digits.</source>
+        <translation>PIN は 6〜8 桁の数字です。</translation>
+    </message>
+    <message>
+        <source>The code has 6 digits.</source>
+        <translation>コードは 6 桁です。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The code changes in %n s</source>
+        <translation>
+            <numerusform>コードの切り替わりまで %n 秒</numerusform></translation>
     </message>
 </context>
 <context>
@@ -542,6 +738,10 @@
     <message>
         <source>HAIP Clinician Workstation</source>
         <translation>HAIP 臨床医ワークステーション</translation>
+    </message>
+    <message>
+        <source>Signed in: %1</source>
+        <translation>サインイン中: %1</translation>
     </message>
 </context>
 <context>

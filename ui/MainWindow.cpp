@@ -102,6 +102,47 @@ MainWindow::MainWindow(const QString &indexDatabasePath, QSettings &settings, QW
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::setSessionLocked(bool locked)
+{
+    if (locked == m_locked)
+        return;
+    m_locked = locked;
+    if (!locked) {
+        for (const QPointer<QWidget> &w : std::as_const(m_shownBeforeLock)) {
+            if (w)
+                w->show();
+        }
+        m_shownBeforeLock.clear();
+        return;
+    }
+    QList<QWidget *> parts {menuBar(), statusBar(), centralWidget()};
+    for (QToolBar *bar : findChildren<QToolBar *>(Qt::FindDirectChildrenOnly))
+        parts.append(bar);
+    for (QDockWidget *dock : findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly))
+        parts.append(dock);
+    for (QWidget *w : parts) {
+        if (w != nullptr && !w->isHidden()) {
+            m_shownBeforeLock.append(w);
+            w->hide();
+        }
+    }
+}
+
+void MainWindow::closeSeries()
+{
+    m_viewer->clear();
+    m_currentSeries = {};
+    m_imageShown = false;
+    m_centre->setCurrentWidget(m_welcome);
+    updateTitle();
+}
+
+void MainWindow::setClinician(const QString &name)
+{
+    m_clinicianLabel->setText(name.isEmpty() ? QString() : tr("Signed in: %1").arg(name));
+    m_clinicianLabel->setVisible(!name.isEmpty());
+}
+
 void MainWindow::createDocks()
 {
     m_browser = new StudyBrowser(this);
@@ -213,6 +254,10 @@ void MainWindow::createStatusBar()
         m_progress->setText(tr("Cancelling…"));
     });
     statusBar()->addWidget(m_progress, 1);
+    m_clinicianLabel = new QLabel(this);
+    m_clinicianLabel->setObjectName(QStringLiteral("clinicianLabel"));
+    m_clinicianLabel->hide();
+    statusBar()->addPermanentWidget(m_clinicianLabel);
 
     m_problemCount = new QToolButton(this);
     m_problemCount->setObjectName(QStringLiteral("problemCount"));

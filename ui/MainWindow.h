@@ -8,6 +8,7 @@
 #include "dicom/Series.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QStringList>
 
 #include <memory>
@@ -71,6 +72,16 @@ public:
     void saveLayout();
     void reloadBrowser();
 
+    // While the session is locked the images, the study list, the results and the menus are
+    // hidden, not merely covered (the lock screen lies on top); unlocking brings back what was
+    // shown.
+    void setSessionLocked(bool locked);
+    bool isSessionLocked() const { return m_locked; }
+    // Puts away the series on screen (a clinician signed out: the next one starts clean).
+    void closeSeries();
+    // The signed-in clinician in the status bar (empty: nobody — the local viewer).
+    void setClinician(const QString &name);
+
 signals:
     // An open request finished importing (the series it chose may still be decoding).
     void importFinished(const haip::dicom::ImportSummary &summary);
@@ -115,6 +126,9 @@ private:
     ProgressStatus *m_progress = nullptr;
     QToolButton *m_problemCount = nullptr;
     QLabel *m_indexLabel = nullptr;
+    QLabel *m_clinicianLabel = nullptr;
+    QList<QPointer<QWidget>> m_shownBeforeLock;
+    bool m_locked = false;
 
     std::unique_ptr<ShellActions> m_actions;
 

@@ -16,6 +16,7 @@ target_sources(haip_ui PRIVATE
     common/SettingsDialog.cpp common/SettingsDialog.h
     common/ShellActions.cpp common/ShellActions.h
     common/WelcomePage.cpp common/WelcomePage.h
+    common/WindowCover.cpp common/WindowCover.h
     theme/SvgIconEngine.cpp theme/SvgIconEngine.h
     theme/Theme.cpp theme/Theme.h
     theme/ThemedIcon.cpp theme/ThemedIcon.h
@@ -38,4 +39,11 @@ target_sources(haip_ui PRIVATE
     viewer/ViewTransform.cpp viewer/ViewTransform.h
     viewer/ViewerActions.cpp viewer/ViewerActions.h
     viewer/ViewerWidget.cpp viewer/ViewerWidget.h
+)
+
+# Login: the sign-in page and the lock screen (core/auth underneath)
+target_sources(haip_ui PRIVATE
+    auth/ClinicianSession.cpp auth/ClinicianSession.h
+    auth/LockScreen.cpp auth/LockScreen.h
+    auth/LoginScreen.cpp auth/LoginScreen.h
 )

@@ -27,6 +27,7 @@ int runSeal(const QStringList &arguments, CliOutput &output); // SealCommand.cpp
 int runOpen(const QStringList &arguments, CliOutput &output); // OpenCommand.cpp
 int runRespond(const QStringList &arguments, CliOutput &output); // RespondCommand.cpp
 int runLogin(const QStringList &arguments, CliOutput &output); // LoginCommand.cpp
+int runLogout(const QStringList &arguments, CliOutput &output); // LogoutCommand.cpp
 int runCatalog(const QStringList &arguments, CliOutput &output); // CatalogCommand.cpp
 int runSubmit(const QStringList &arguments, CliOutput &output); // SubmitCommand.cpp
 int runJobs(const QStringList &arguments, CliOutput &output); // JobsCommand.cpp

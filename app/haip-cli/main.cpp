@@ -11,7 +11,7 @@
 
 namespace haip::cli {
 // Command table: name, summary, entry point. Commands are defined in <Name>Command.cpp.
-static const std::array<CommandEntry, 14> kCommands {{
+static const std::array<CommandEntry, 15> kCommands {{
     {"info", "one JSON line per DICOM instance: identity, patient, image pixel module", &runInfo},
     {"pixels", "decode one frame to raw stored values", &runPixels},
     {"import", "index files, folders and DICOMDIRs into the local database", &runImport},
@@ -21,7 +21,8 @@ static const std::array<CommandEntry, 14> kCommands {{
     {"seal", "seal stdin into an envelope for a recipient key", &runSeal},
     {"open", "open an envelope (request or response) from stdin", &runOpen},
     {"respond", "seal a reply to the sender of a request envelope", &runRespond},
-    {"login", "sign in to the platform (card profile + one-time password) and save the session", &runLogin},
+    {"login", "sign in to the platform (smart card + PIN + one-time password) and save the session", &runLogin},
+    {"logout", "end the saved session on the platform and delete its file", &runLogout},
     {"catalog", "the platform's signed service catalog, verified against the pinned key", &runCatalog},
     {"submit", "seal DICOM files to a service, upload them resumably and create the job", &runSubmit},
     {"jobs", "the signed-in clinician's jobs", &runJobs},

@@ -50,7 +50,21 @@ Result<WorkstationOptions> parseWorkstationOptions(const QStringList &arguments)
         QStringLiteral("theme"),
         QCoreApplication::translate("WorkstationOptions", "Colour theme for this run: dark or light."),
         QStringLiteral("name"));
-    parser.addOptions({screenshot, timeout, language, indexDir, preset, theme});
+    const QCommandLineOption platform(
+        QStringLiteral("platform"),
+        QCoreApplication::translate("WorkstationOptions",
+                                    "HAIP platform to sign in to (https://…): the login screen comes first."),
+        QStringLiteral("url"));
+    const QCommandLineOption caPin(
+        QStringLiteral("ca-pin"),
+        QCoreApplication::translate("WorkstationOptions",
+                                    "SHA-256 of the platform CA's public key (64 hex digits), as set by policy."),
+        QStringLiteral("pin"));
+    const QCommandLineOption idleLock(
+        QStringLiteral("idle-lock-minutes"),
+        QCoreApplication::translate("WorkstationOptions", "Lock after <minutes> without activity (0: never)."),
+        QStringLiteral("minutes"));
+    parser.addOptions({screenshot, timeout, language, indexDir, preset, theme, platform, caPin, idleLock});
     parser.addPositionalArgument(
         QStringLiteral("path"),
         QCoreApplication::translate("WorkstationOptions", "DICOM files, folders or DICOMDIRs to open."),
@@ -94,6 +108,27 @@ Result<WorkstationOptions> parseWorkstationOptions(const QStringList &arguments)
                 ErrorCode::InvalidArgument,
                 QCoreApplication::translate("WorkstationOptions", "--theme must be dark or light, not \u201c%1\u201d.")
                     .arg(parser.value(theme)));
+    }
+    if (parser.isSet(platform) != parser.isSet(caPin))
+        return Error(ErrorCode::InvalidArgument,
+                     QCoreApplication::translate("WorkstationOptions", "--platform and --ca-pin go together."));
+    if (parser.isSet(platform)) {
+        options.platform = QUrl(parser.value(platform));
+        options.caPin = QByteArray::fromHex(parser.value(caPin).toLatin1());
+        if (!options.platform.isValid() || options.platform.scheme() != QLatin1String("https") ||
+            options.caPin.size() != 32)
+            return Error(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("WorkstationOptions",
+                                                     "--platform takes an https:// address and --ca-pin 64 hex digits."));
+    }
+    if (parser.isSet(idleLock)) {
+        bool ok = false;
+        options.idleLockMinutes = parser.value(idleLock).toInt(&ok);
+        if (!ok || options.idleLockMinutes < 0)
+            return Error(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("WorkstationOptions",
+                                                     "--idle-lock-minutes needs a number of minutes, not \u201c%1\u201d.")
+                             .arg(parser.value(idleLock)));
     }
     return options;
 }

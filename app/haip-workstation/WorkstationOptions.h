@@ -1,6 +1,7 @@
 // The haip-workstation command line:
 //   haip-workstation [PATH…] [--screenshot FILE] [--language ja|en] [--index-dir DIR]
 //                    [--preset ID] [--theme dark|light] [--screenshot-timeout SECONDS]
+//                    [--platform URL --ca-pin PIN [--idle-lock-minutes N]]
 // PATHs (files, folders, DICOMDIRs) are opened at start. --screenshot saves the main window as
 // PNG once the first image is shown and loading has finished, then quits (demos, tests).
 #pragma once
@@ -9,6 +10,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 namespace haip::app {
 
@@ -21,6 +23,9 @@ struct WorkstationOptions
     QString indexDir; // empty: HAIP_INDEX_DIR, then the per-user data folder
     QString preset; // viewer W/L preset applied to the first series, e.g. "ct-lung"
     QString theme; // "dark", "light" or empty (settings)
+    QUrl platform; // empty: the local viewer, no sign-in
+    QByteArray caPin; // SHA-256 of the platform CA's SubjectPublicKeyInfo
+    int idleLockMinutes = -1; // -1: policy default
     bool showHelp = false;
     bool showVersion = false;
     QString helpText;

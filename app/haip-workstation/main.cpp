@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 #include "ScreenshotJob.h"
 #include "WorkstationOptions.h"
+#include "auth/ClinicianSession.h"
 #include "common/AppSettings.h"
 #include "common/Library.h"
 #include "common/Translations.h"
@@ -80,6 +81,18 @@ int main(int argc, char *argv[])
         auto *job = new haip::app::ScreenshotJob(
             window, options->screenshotPath, options->screenshotTimeoutSeconds, !options->paths.isEmpty());
         QObject::connect(job, &haip::app::ScreenshotJob::done, &app, [](int code) { QCoreApplication::exit(code); });
+    }
+    // With a platform, the login screen covers the window until a clinician signs in.
+    std::unique_ptr<haip::ui::ClinicianSession> clinician;
+    if (!options->platform.isEmpty()) {
+        haip::ui::ClinicianSession::Settings sign;
+        sign.platform = haip::platform::PlatformEndpoint {options->platform, options->caPin, {}};
+        sign.policy = haip::auth::AuthPolicy::fromSettings(*settings);
+        sign.language = language;
+        if (options->idleLockMinutes >= 0)
+            sign.policy.idleLockSeconds = options->idleLockMinutes * 60;
+        clinician = std::make_unique<haip::ui::ClinicianSession>(sign, window);
+        clinician->start();
     }
     window.show();
     if (!options->paths.isEmpty())

@@ -60,6 +60,7 @@ Error PcscCard::errorFor(long code, const QString &what)
         return Error(ErrorCode::CardRemoved, detail);
     case quint32(SCARD_E_NO_SERVICE):
     case quint32(SCARD_E_SERVICE_STOPPED):
+    case quint32(SCARD_F_COMM_ERROR): // the service went away mid-call
         return Error(ErrorCode::CardUnavailable, u"the smart-card service is not running; "_s + detail);
     case quint32(SCARD_E_NO_READERS_AVAILABLE):
     case quint32(SCARD_E_UNKNOWN_READER):

@@ -12,6 +12,8 @@ target_sources(haip_core PRIVATE
     card/Token.h
     card/PcscCard.cpp card/PcscCard.h
     card/PivClient.cpp card/PivClient.h
+    card/PivToken.cpp card/PivToken.h
+    card/ReaderMonitor.cpp card/ReaderMonitor.h
 )
 
 # PKCS#11 token backend: vendor middleware loaded by path. Only p11-kit's header is used (the

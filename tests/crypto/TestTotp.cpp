@@ -1,7 +1,10 @@
 // crypto::Totp against RFC 6238 Appendix B (SHA-1/256/512, 8 digits), RFC 4226 Appendix D
 // (HOTP), the ±1 step window, replay refusal, and Base32 (RFC 4648 section 10).
+#include "TestSupport.h"
 #include "crypto/Totp.h"
 
+#include <QProcess>
+#include <QRandomGenerator>
 #include <QUrl>
 #include <QUrlQuery>
 #include <QtTest>
@@ -41,6 +44,8 @@ private slots:
     void base32Vectors();
     void base32RefusesForeignCharacters();
     void otpauthUriCarriesTheSecret();
+    void agreesWithOathtool_data();
+    void agreesWithOathtool();
 };
 
 void TestTotp::rfc6238Vectors_data()
@@ -218,6 +223,50 @@ void TestTotp::otpauthUriCarriesTheSecret()
     QCOMPARE(q.queryItemValue(u"digits"_s), u"6"_s);
     QCOMPARE(q.queryItemValue(u"period"_s), u"30"_s);
     QCOMPARE(q.queryItemValue(u"algorithm"_s), u"SHA1"_s);
+}
+
+void TestTotp::agreesWithOathtool_data()
+{
+    QTest::addColumn<TotpAlgorithm>("algorithm");
+    QTest::addColumn<QString>("oathName");
+    QTest::addColumn<int>("digits");
+    QTest::addColumn<int>("period");
+    QTest::newRow("sha1-6-30") << TotpAlgorithm::Sha1 << u"sha1"_s << 6 << 30;
+    QTest::newRow("sha256-8-30") << TotpAlgorithm::Sha256 << u"sha256"_s << 8 << 30;
+    QTest::newRow("sha512-7-60") << TotpAlgorithm::Sha512 << u"sha512"_s << 7 << 60;
+}
+
+// OATH Toolkit's oathtool, an independent implementation, on random secrets and times.
+void TestTotp::agreesWithOathtool()
+{
+    QFETCH(TotpAlgorithm, algorithm);
+    QFETCH(QString, oathName);
+    QFETCH(int, digits);
+    QFETCH(int, period);
+    const QString oathtool = haip::test::findTool(u"oathtool"_s);
+    QVERIFY2(!oathtool.isEmpty(), "oathtool is missing: install the Debian package oathtool");
+    QRandomGenerator random(20261127);
+    for (int round = 0; round < 8; ++round) {
+        QByteArray secret(20 + int(random.bounded(44)), Qt::Uninitialized);
+        for (char &c : secret)
+            c = char(random.bounded(256));
+        const qint64 when = qint64(random.bounded(4000000000u));
+        TotpParameters parameters;
+        parameters.algorithm = algorithm;
+        parameters.digits = digits;
+        parameters.periodSeconds = period;
+        const Totp totp(secret, parameters);
+        QProcess tool;
+        tool.start(oathtool,
+                   {u"--totp="_s + oathName,
+                    u"--digits=%1"_s.arg(digits),
+                    u"--time-step-size=%1s"_s.arg(period),
+                    u"--now=@%1"_s.arg(when),
+                    QString::fromLatin1(secret.toHex())});
+        QVERIFY(tool.waitForFinished(10000));
+        QCOMPARE(tool.exitCode(), 0);
+        QCOMPARE(totp.codeAt(when), QString::fromLatin1(tool.readAllStandardOutput().trimmed()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTotp)

@@ -112,6 +112,17 @@ Result<QByteArray> CardHarness::runClient(const QString &tool, const QStringList
     return p.readAll();
 }
 
+void CardHarness::stopCard()
+{
+    if (m_card.state() == QProcess::NotRunning)
+        return;
+    m_card.terminate();
+    if (!m_card.waitForFinished(5000)) {
+        m_card.kill();
+        m_card.waitForFinished(2000);
+    }
+}
+
 void CardHarness::stop()
 {
     for (QProcess *p : {&m_card, &m_pcscd}) {

@@ -28,6 +28,9 @@ public:
     Result<void> startCard(const QString &profilePath, bool inserted = true, int timeoutMs = 10000);
     // One control line ("insert", "remove", "status") and its JSON answer.
     Result<QByteArray> control(const QByteArray &command);
+    // Takes the card out of the reader for good (haip-vcard ends) — to swap profiles.
+    void stopCard();
+    // Stops pcscd too (the smart-card service goes away).
     void stop();
 
     // The environment a PC/SC client needs to reach this pcscd.

@@ -1,0 +1,109 @@
+#include "auth/ClinicianSession.h"
+
+#include "MainWindow.h"
+#include "auth/LockScreen.h"
+#include "auth/LoginScreen.h"
+#include "common/WindowCover.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QEvent>
+
+namespace haip::ui {
+
+ClinicianSession::ClinicianSession(Settings settings, MainWindow &window, QObject *parent)
+    : QObject(parent), m_settings(std::move(settings)), m_window(window)
+{
+    m_api = std::make_unique<platform::ApiClient>(m_settings.platform);
+    m_session = std::make_unique<platform::LoginSession>(*m_api);
+    m_readers = std::make_unique<card::ReaderMonitor>();
+    // PKCS#11 middleware comes through its own opener; PIV over PC/SC is the default.
+    m_card = std::make_unique<auth::CardThread>(auth::CardThread::pivOpener());
+    m_login = std::make_unique<auth::CardLogin>(*m_readers, *m_card, *m_session);
+    m_guard = std::make_unique<auth::SessionGuard>(*m_readers, *m_card, m_settings.policy);
+
+    m_loginScreen = new LoginScreen(*m_login, &window);
+    new WindowCover(m_loginScreen);
+    m_loginScreen->hide();
+    m_lockScreen = new LockScreen(*m_guard, &window);
+
+    m_lockAction = new QAction(tr("Lock the Workstation"), this);
+    m_lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_lockAction->setShortcutContext(Qt::ApplicationShortcut);
+    connect(m_lockAction, &QAction::triggered, m_guard.get(), &auth::SessionGuard::lockNow);
+    window.addAction(m_lockAction);
+
+    connect(m_login.get(), &auth::CardLogin::signedIn, this, &ClinicianSession::onSignedIn);
+    connect(m_guard.get(), &auth::SessionGuard::locked, this, [this] { m_window.setSessionLocked(true); });
+    connect(m_guard.get(), &auth::SessionGuard::unlocked, this, [this] { m_window.setSessionLocked(false); });
+    connect(m_guard.get(), &auth::SessionGuard::otherCardInserted, this, &ClinicianSession::signOut);
+    connect(m_guard.get(), &auth::SessionGuard::otpRequired, this, &ClinicianSession::signOut);
+    connect(m_lockScreen, &LockScreen::signOutRequested, this, &ClinicianSession::signOut);
+    connect(m_session.get(), &platform::LoginSession::sessionEnded, this, &ClinicianSession::signOut);
+    qApp->installEventFilter(this);
+}
+
+ClinicianSession::~ClinicianSession()
+{
+    qApp->removeEventFilter(this);
+}
+
+void ClinicianSession::start()
+{
+    m_window.setSessionLocked(true);
+    m_loginScreen->show();
+    m_loginScreen->raise();
+    m_readers->start();
+    m_login->start();
+}
+
+void ClinicianSession::onSignedIn(const platform::SessionInfo &info, const auth::CardIdentity &card)
+{
+    m_guard->activate(card);
+    const QString name = displayName(info.clinician);
+    m_window.setClinician(name);
+    m_lockScreen->setClinician(name);
+    m_loginScreen->hide();
+    m_window.setSessionLocked(false);
+    emit signedIn(info);
+}
+
+void ClinicianSession::signOut()
+{
+    if (m_session->state() != platform::LoginSession::State::SignedOut)
+        m_session->logout();
+    m_guard->deactivate();
+    m_window.closeSeries();
+    m_window.setClinician({});
+    m_lockScreen->setClinician({});
+    m_window.setSessionLocked(true);
+    m_loginScreen->show();
+    m_loginScreen->raise();
+    m_login->restart();
+    emit signedOut();
+}
+
+QString ClinicianSession::displayName(const platform::ClinicianInfo &clinician) const
+{
+    if (m_settings.language == QLatin1String("ja") && !clinician.nameJa.isEmpty())
+        return clinician.nameJa;
+    return clinician.nameRomaji.isEmpty() ? clinician.id : clinician.nameRomaji;
+}
+
+bool ClinicianSession::eventFilter(QObject *watched, QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::KeyPress:
+    case QEvent::MouseButtonPress:
+    case QEvent::MouseMove:
+    case QEvent::Wheel:
+    case QEvent::TouchBegin:
+        m_guard->noteActivity();
+        break;
+    default:
+        break;
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+} // namespace haip::ui
