@@ -75,6 +75,25 @@ Result<std::unique_ptr<Pkcs11Token>> Pkcs11Token::open(std::shared_ptr<Pkcs11Mod
         std::move(module), std::move(slot), std::make_unique<internal::Pkcs11Session>(std::move(*session))));
 }
 
+Result<std::unique_ptr<Pkcs11Token>> Pkcs11Token::openInReader(std::shared_ptr<Pkcs11Module> module,
+                                                               const QString &reader)
+{
+    if (!module)
+        return Error(ErrorCode::InvalidArgument, u"no PKCS#11 module"_s);
+    Result<QList<Pkcs11Slot>> present = module->slotsWithToken();
+    if (!present)
+        return present.error();
+    const QByteArray readerName = reader.toUtf8();
+    for (const Pkcs11Slot &slot : *present) {
+        const QByteArray description = slot.description.toUtf8();
+        // A slot description has 64 bytes at most (PKCS#11 CK_SLOT_INFO).
+        const bool cut = description.size() >= 63 && readerName.startsWith(description);
+        if (slot.description == reader || cut)
+            return open(module, slot.id);
+    }
+    return Error(ErrorCode::CardRemoved, u"no token of %1 in the reader %2"_s.arg(module->path(), reader));
+}
+
 Error Pkcs11Token::operationError(unsigned long rv, const char *function) const
 {
     const Error error = internal::pkcs11Error(rv, function);

@@ -25,6 +25,11 @@ public:
     // Opens a session on the token in `slotId` (see Pkcs11Module::slotsWithToken).
     // CardRemoved when the slot is empty, CardUnavailable when it does not exist.
     static Result<std::unique_ptr<Pkcs11Token>> open(std::shared_ptr<Pkcs11Module> module, quint64 slotId);
+    // The token in the PC/SC reader `reader`: card middleware (OpenSC, vendors') names its slots
+    // after the readers, cut to the 64 bytes of a slot description. CardRemoved when the reader
+    // holds no token of this module — what auth::CardThread's Opener needs.
+    static Result<std::unique_ptr<Pkcs11Token>> openInReader(std::shared_ptr<Pkcs11Module> module,
+                                                             const QString &reader);
     ~Pkcs11Token() override;
     Pkcs11Token(const Pkcs11Token &) = delete;
     Pkcs11Token &operator=(const Pkcs11Token &) = delete;

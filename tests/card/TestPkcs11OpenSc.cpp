@@ -161,7 +161,8 @@ std::unique_ptr<Pkcs11Token> TestPkcs11OpenSc::openToken(const QString &reader)
     const std::optional<Pkcs11Slot> slot = waitForSlot(reader);
     if (!slot)
         return nullptr;
-    Result<std::unique_ptr<Pkcs11Token>> token = Pkcs11Token::open(m_module, slot->id);
+    // By reader name, as the login's card thread opens tokens.
+    Result<std::unique_ptr<Pkcs11Token>> token = Pkcs11Token::openInReader(m_module, reader);
     if (!token) {
         qWarning("%s", qPrintable(token.error().message()));
         return nullptr;
@@ -356,6 +357,9 @@ void TestPkcs11OpenSc::pulledCardIsReportedAsRemoved()
     QVERIFY(!status);
     QCOMPARE(status.error().code(), ErrorCode::CardRemoved);
     QVERIFY(waitForSlot(eccReader, false));
+    Result<std::unique_ptr<Pkcs11Token>> none = Pkcs11Token::openInReader(m_module, eccReader);
+    QVERIFY(!none);
+    QCOMPARE(none.error().code(), ErrorCode::CardRemoved);
 
     // Back in: a new token works (the old one stays dead: a new card session needs the PIN).
     QVERIFY(m_harness.control("insert"));
