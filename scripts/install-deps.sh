@@ -9,6 +9,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools qt6-svg-dev qt6-webengine-dev
     qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libgl-dev
     libdcmtk-dev libopenjp2-7-dev libcharls-dev libssl-dev zlib1g-dev libpcsclite-dev
+    libp11-kit-dev # PKCS#11 header only (the token module is loaded by path)
     # run
     dcmtk pcscd vsmartcard-vpcd fonts-noto-cjk xvfb xauth
     # test: independent references and tools

@@ -292,9 +292,18 @@ QString Error::message() const
     case ErrorCode::CardNotSupported:
         return QCoreApplication::translate("Error", "This card cannot be used for sign-in: it is not a PIV card (%1).")
             .arg(m_detail);
-    case ErrorCode::PinIncorrect:
-        return QCoreApplication::translate("Error", "Wrong PIN. %1 tries left before the card is blocked.")
+    case ErrorCode::PinIncorrect: {
+        // PIV cards count tries (the detail is a number); PKCS#11 tokens mostly do not say.
+        bool counted = false;
+        m_detail.toInt(&counted);
+        if (counted)
+            return QCoreApplication::translate("Error", "Wrong PIN. %1 tries left before the card is blocked.")
+                .arg(m_detail);
+        if (m_detail.isEmpty())
+            return QCoreApplication::translate("Error", "Wrong PIN. Too many wrong PINs block the card.");
+        return QCoreApplication::translate("Error", "Wrong PIN (%1). Too many wrong PINs block the card.")
             .arg(m_detail);
+    }
     case ErrorCode::PinBlocked:
         return QCoreApplication::translate("Error",
                                            "The card is blocked after too many wrong PINs. Ask IT to unblock it.");
