@@ -3,7 +3,8 @@
 //   haip-cli login --platform https://127.0.0.1:8443 --ca-pin PIN --reader [NAME]
 //                  [--pin-fd N] [--otp-fd N | --otp CODE] --session session.json
 //   haip-cli login … --card card.json --otp CODE …   (a card profile signing in software: tests)
-// --reader: the card in a PC/SC reader (the only one holding a card when NAME is empty). The PIN
+// --reader: the card in a PC/SC reader (the only one holding a card when NAME is empty), as a PIV
+// card or through --pkcs11-module (the card vendor's middleware). The PIN
 // and the code are read from the descriptors given, else asked at the terminal without echo;
 // --otp - reads the code from stdin. Prints {"signedIn", "sessionId", "notAfter", "session"}.
 #include "CliOutput.h"
@@ -89,13 +90,15 @@ int loginWithProfile(const LoginTarget &target, const QString &profile, const QS
 
 int loginWithReader(const LoginTarget &target,
                     const QString &reader,
+                    const QString &pkcs11Module,
                     int pinFd,
                     const QString &code,
                     int otpFd,
                     CliOutput &output)
 {
     card::ReaderMonitor monitor;
-    auth::CardThread cardThread(auth::CardThread::pivOpener());
+    auth::CardThread cardThread(pkcs11Module.isEmpty() ? auth::CardThread::pivOpener()
+                                                       : auth::CardThread::pkcs11Opener(pkcs11Module));
     platform::ApiClient api(platform::PlatformEndpoint {target.url, target.pin.digest(), {}});
     platform::LoginSession::Options options;
     options.maxOtpAttempts = 1;
@@ -165,11 +168,14 @@ int runLogin(const QStringList &arguments, CliOutput &output)
     const QCommandLineOption pinOption(u"ca-pin"_s, u"SHA-256 of the platform CA's SPKI"_s, u"pin"_s);
     const QCommandLineOption readerOption(u"reader"_s, u"the PC/SC reader holding the card (empty: the only one)"_s, u"name"_s);
     const QCommandLineOption cardOption(u"card"_s, u"card profile (haip-vcard JSON), signing in software"_s, u"file"_s);
+    const QCommandLineOption moduleOption(
+        u"pkcs11-module"_s, u"reach the card through this PKCS#11 module (the card vendor's)"_s, u"path"_s);
     const QCommandLineOption pinFdOption(u"pin-fd"_s, u"read the card PIN from this descriptor"_s, u"fd"_s);
     const QCommandLineOption otpOption(u"otp"_s, u"one-time password, or - for stdin"_s, u"code"_s);
     const QCommandLineOption otpFdOption(u"otp-fd"_s, u"read the one-time password from this descriptor"_s, u"fd"_s);
     const QCommandLineOption sessionOption(u"session"_s, u"where to save the session"_s, u"file"_s);
-    parser.addOptions({platformOption, pinOption, readerOption, cardOption, pinFdOption, otpOption, otpFdOption, sessionOption});
+    parser.addOptions(
+        {platformOption, pinOption, readerOption, moduleOption, cardOption, pinFdOption, otpOption, otpFdOption, sessionOption});
     if (!parser.parse(QStringList {u"haip-cli login"_s} + arguments))
         return usageError(parser.errorText());
     for (const QCommandLineOption &o : {platformOption, pinOption, sessionOption}) {
@@ -197,7 +203,8 @@ int runLogin(const QStringList &arguments, CliOutput &output)
     const int otpFd = descriptor(otpFdOption);
     if (pinFd == -2 || otpFd == -2)
         return usageError(u"login: --pin-fd and --otp-fd take a descriptor number"_s);
-    return loginWithReader(target, parser.value(readerOption), pinFd, parser.value(otpOption), otpFd, output);
+    return loginWithReader(
+        target, parser.value(readerOption), parser.value(moduleOption), pinFd, parser.value(otpOption), otpFd, output);
 }
 
 } // namespace haip::cli

@@ -1,5 +1,7 @@
 #include "auth/CardThread.h"
 
+#include "card/Pkcs11Module.h"
+#include "card/Pkcs11Token.h"
 #include "card/PivToken.h"
 
 #include <QMetaObject>
@@ -37,6 +39,31 @@ CardThread::Opener CardThread::pivOpener()
             return token.error();
         return std::unique_ptr<card::Token>(std::move(token).value());
     };
+}
+
+CardThread::Opener CardThread::pkcs11Opener(const QString &modulePath)
+{
+    // Touched only in the card thread: the module is loaded once, when the first card is read.
+    auto module = std::make_shared<std::shared_ptr<card::Pkcs11Module>>();
+    return [modulePath, module](const QString &reader) -> Result<std::unique_ptr<card::Token>> {
+        if (!*module) {
+            Result<std::shared_ptr<card::Pkcs11Module>> loaded = card::Pkcs11Module::open(modulePath);
+            if (!loaded)
+                return loaded.error();
+            *module = *loaded;
+        }
+        Result<std::unique_ptr<card::Pkcs11Token>> token = card::Pkcs11Token::openInReader(*module, reader);
+        if (!token)
+            return token.error();
+        return std::unique_ptr<card::Token>(std::move(token).value());
+    };
+}
+
+CardThread::Opener CardThread::openerFor(const AuthPolicy &policy)
+{
+    if (policy.backend == AuthPolicy::Backend::Pkcs11)
+        return pkcs11Opener(policy.pkcs11Module);
+    return pivOpener();
 }
 
 void CardThread::open(const QString &reader, Done<void> done)

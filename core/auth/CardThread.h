@@ -5,6 +5,7 @@
 // PKCS#11 module).
 #pragma once
 
+#include "auth/AuthPolicy.h"
 #include "card/Token.h"
 #include "common/Result.h"
 
@@ -32,6 +33,11 @@ public:
 
     // The PC/SC opener: PivToken::open.
     static Opener pivOpener();
+    // A vendor's PKCS#11 module (loaded on first use, in the card thread) and the token in the
+    // reader its slot describes; PC/SC still reports the card's presence and removal.
+    static Opener pkcs11Opener(const QString &modulePath);
+    // The opener the policy names.
+    static Opener openerFor(const AuthPolicy &policy);
 
     // Opens the token in `reader`, closing the one open before.
     void open(const QString &reader, Done<void> done);

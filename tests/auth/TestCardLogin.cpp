@@ -55,6 +55,7 @@ private slots:
     void cleanup();
 
     void rsaCardSignsIn();
+    void pkcs11BackendSignsIn();
     void eccCardSignsInAfterAWrongCode();
     void expiredAndReplayedCodesAreRefused();
     void wrongPinCountsDownToBlocked();
@@ -224,6 +225,28 @@ void TestCardLogin::rsaCardSignsIn()
     QCOMPARE(m_session->state(), platform::LoginSession::State::SignedIn);
     QCOMPARE(m_session->info().clinician.id, u"yamada"_s);
     QVERIFY(m_session->info().notAfter > QDateTime::currentDateTimeUtc());
+    QVERIFY2(m_problems->isEmpty(), qPrintable(describe(*m_problems)));
+}
+
+// The same card reached through OpenSC's PKCS#11 module (as HPKI middleware would be), the
+// readers still watched over PC/SC.
+void TestCardLogin::pkcs11BackendSignsIn()
+{
+    const QString module = u"/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so"_s;
+    QVERIFY2(QFile::exists(module), "opensc-pkcs11.so is missing: install the Debian package opensc-pkcs11");
+    m_login.reset();
+    m_card = std::make_unique<CardThread>(CardThread::pkcs11Opener(module));
+    m_login = std::make_unique<CardLogin>(*m_monitor, *m_card, *m_session);
+    m_problems = std::make_unique<QSignalSpy>(m_login.get(), &CardLogin::problem);
+    insertCard(u"yamada"_s);
+    m_login->start();
+    QVERIFY(waitForStep(Step::NeedPin));
+    QCOMPARE(m_login->identity().holderName, u"YAMADA Taro"_s);
+    QCOMPARE(m_login->pinStatus().triesLeft, -1); // PKCS#11 raises flags, it does not count
+    signInWithPin("123456");
+    m_login->submitOtp(m_codes->nextCode(u"yamada"_s));
+    QVERIFY(waitForStep(Step::SignedIn));
+    QCOMPARE(m_session->info().clinician.id, u"yamada"_s);
     QVERIFY2(m_problems->isEmpty(), qPrintable(describe(*m_problems)));
 }
 

@@ -18,8 +18,8 @@ ClinicianSession::ClinicianSession(Settings settings, MainWindow &window, QObjec
     m_api = std::make_unique<platform::ApiClient>(m_settings.platform);
     m_session = std::make_unique<platform::LoginSession>(*m_api);
     m_readers = std::make_unique<card::ReaderMonitor>();
-    // PKCS#11 middleware comes through its own opener; PIV over PC/SC is the default.
-    m_card = std::make_unique<auth::CardThread>(auth::CardThread::pivOpener());
+    // PIV over PC/SC by default; a vendor's PKCS#11 module where policy names one.
+    m_card = std::make_unique<auth::CardThread>(auth::CardThread::openerFor(m_settings.policy));
     m_login = std::make_unique<auth::CardLogin>(*m_readers, *m_card, *m_session);
     m_guard = std::make_unique<auth::SessionGuard>(*m_readers, *m_card, m_settings.policy);
 
