@@ -220,10 +220,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This card cannot be used for sign-in: it is not a PIV card (%1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Wrong PIN. %1 tries left before the card is blocked.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -233,6 +229,18 @@
     </message>
     <message>
         <source>The card refused the operation (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Too many wrong PINs block the card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN (%1). Too many wrong PINs block the card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This card cannot be used for sign-in (%1).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

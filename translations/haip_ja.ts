@@ -220,10 +220,6 @@
         <translation>カードが取り外されました。もう一度カードを挿入してください。</translation>
     </message>
     <message>
-        <source>This card cannot be used for sign-in: it is not a PIV card (%1).</source>
-        <translation>このカードはサインインに使用できません。PIV カードではありません（%1）。</translation>
-    </message>
-    <message>
         <source>Wrong PIN. %1 tries left before the card is blocked.</source>
         <translation>PIN が正しくありません。あと %1 回間違えるとカードがロックされます。</translation>
     </message>
@@ -234,6 +230,18 @@
     <message>
         <source>The card refused the operation (%1).</source>
         <translation>カードが操作を拒否しました（%1）。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Too many wrong PINs block the card.</source>
+        <translation>PIN が違います。誤入力を繰り返すとカードがロックされます。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN (%1). Too many wrong PINs block the card.</source>
+        <translation>PIN が違います（%1）。誤入力を繰り返すとカードがロックされます。</translation>
+    </message>
+    <message>
+        <source>This card cannot be used for sign-in (%1).</source>
+        <translation>このカードはサインインに使用できません（%1）。</translation>
     </message>
 </context>
 <context>

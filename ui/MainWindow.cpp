@@ -29,12 +29,12 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
-#include <QStyle>
 #include <QMenuBar>
 #include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -146,8 +146,9 @@ void MainWindow::setClinician(const QString &name, const QDateTime &emergencyUnt
     m_clinicianLabel->style()->unpolish(m_clinicianLabel);
     m_clinicianLabel->style()->polish(m_clinicianLabel);
     if (emergency)
-        m_clinicianLabel->setText(tr("EMERGENCY ACCESS: %1 (until %2)")
-                                      .arg(name, QLocale().toString(emergencyUntil.toLocalTime().time(), QLocale::ShortFormat)));
+        m_clinicianLabel->setText(
+            tr("EMERGENCY ACCESS: %1 (until %2)")
+                .arg(name, QLocale().toString(emergencyUntil.toLocalTime().time(), QLocale::ShortFormat)));
     else
         m_clinicianLabel->setText(name.isEmpty() ? QString() : tr("Signed in: %1").arg(name));
     m_clinicianLabel->setVisible(!name.isEmpty());

@@ -127,9 +127,9 @@ int loginWithReader(const LoginTarget &target,
             if (pinAsked)
                 return;
             pinAsked = true;
-            Result<crypto::SecureBuffer> pin =
-                readSecret(u"PIN for %1 (%2 tries left): "_s.arg(login.identity().holderName).arg(login.pinStatus().triesLeft),
-                           pinFd);
+            Result<crypto::SecureBuffer> pin = readSecret(
+                u"PIN for %1 (%2 tries left): "_s.arg(login.identity().holderName).arg(login.pinStatus().triesLeft),
+                pinFd);
             if (!pin)
                 return finish(fail(pin.error(), 2));
             return login.submitPin(std::move(pin).value());
@@ -150,7 +150,8 @@ int loginWithReader(const LoginTarget &target,
     });
     monitor.start();
     // Wait for the readers' first report, then follow the card (a reader named but empty waits).
-    QObject::connect(&monitor, &card::ReaderMonitor::readersChanged, &login, [&] { login.start(); }, Qt::SingleShotConnection);
+    QObject::connect(
+        &monitor, &card::ReaderMonitor::readersChanged, &login, [&] { login.start(); }, Qt::SingleShotConnection);
     QObject::connect(&monitor, &card::ReaderMonitor::serviceChanged, &login, [&](bool available, const Error &e) {
         if (!available)
             finish(fail(e, 1));
@@ -166,7 +167,8 @@ int runLogin(const QStringList &arguments, CliOutput &output)
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption platformOption(u"platform"_s, u"platform URL"_s, u"url"_s);
     const QCommandLineOption pinOption(u"ca-pin"_s, u"SHA-256 of the platform CA's SPKI"_s, u"pin"_s);
-    const QCommandLineOption readerOption(u"reader"_s, u"the PC/SC reader holding the card (empty: the only one)"_s, u"name"_s);
+    const QCommandLineOption readerOption(
+        u"reader"_s, u"the PC/SC reader holding the card (empty: the only one)"_s, u"name"_s);
     const QCommandLineOption cardOption(u"card"_s, u"card profile (haip-vcard JSON), signing in software"_s, u"file"_s);
     const QCommandLineOption moduleOption(
         u"pkcs11-module"_s, u"reach the card through this PKCS#11 module (the card vendor's)"_s, u"path"_s);
@@ -174,8 +176,15 @@ int runLogin(const QStringList &arguments, CliOutput &output)
     const QCommandLineOption otpOption(u"otp"_s, u"one-time password, or - for stdin"_s, u"code"_s);
     const QCommandLineOption otpFdOption(u"otp-fd"_s, u"read the one-time password from this descriptor"_s, u"fd"_s);
     const QCommandLineOption sessionOption(u"session"_s, u"where to save the session"_s, u"file"_s);
-    parser.addOptions(
-        {platformOption, pinOption, readerOption, moduleOption, cardOption, pinFdOption, otpOption, otpFdOption, sessionOption});
+    parser.addOptions({platformOption,
+                       pinOption,
+                       readerOption,
+                       moduleOption,
+                       cardOption,
+                       pinFdOption,
+                       otpOption,
+                       otpFdOption,
+                       sessionOption});
     if (!parser.parse(QStringList {u"haip-cli login"_s} + arguments))
         return usageError(parser.errorText());
     for (const QCommandLineOption &o : {platformOption, pinOption, sessionOption}) {

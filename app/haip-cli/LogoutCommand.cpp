@@ -38,7 +38,8 @@ int runLogout(const QStringList &arguments, CliOutput &output)
             // Already over on the platform: the local end is all that was left to do.
             if (e.code() == ErrorCode::SessionExpired || e.code() == ErrorCode::AuthenticationRequired ||
                 e.code() == ErrorCode::CertificateRejected) {
-                output.json({{u"signedOut"_s, true}, {u"platform"_s, e.codeName()}, {u"sessionFileRemoved"_s, removed}});
+                output.json(
+                    {{u"signedOut"_s, true}, {u"platform"_s, e.codeName()}, {u"sessionFileRemoved"_s, removed}});
                 return finish(0);
             }
             return finish(fail(e, 1));

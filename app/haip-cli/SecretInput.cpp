@@ -31,7 +31,8 @@ Result<crypto::SecureBuffer> readLine(int fd)
         const ssize_t n = ::read(fd, &c, 1);
 #endif
         if (n < 0)
-            return Error(ErrorCode::FileUnreadable, QStringLiteral("cannot read the secret from descriptor %1").arg(fd));
+            return Error(ErrorCode::FileUnreadable,
+                         QStringLiteral("cannot read the secret from descriptor %1").arg(fd));
         if (n == 0 || c == '\n')
             break;
         if (c == '\r')
@@ -54,14 +55,16 @@ Result<crypto::SecureBuffer> readSecret(const QString &prompt, int fd)
     DWORD mode = 0;
     const bool console = GetConsoleMode(in, &mode) != 0;
     if (!console)
-        return Error(ErrorCode::InvalidArgument, QStringLiteral("no terminal to ask for the secret: give a descriptor"));
+        return Error(ErrorCode::InvalidArgument,
+                     QStringLiteral("no terminal to ask for the secret: give a descriptor"));
     std::fputs(prompt.toLocal8Bit().constData(), stderr);
     SetConsoleMode(in, mode & ~DWORD(ENABLE_ECHO_INPUT));
     Result<crypto::SecureBuffer> secret = readLine(0);
     SetConsoleMode(in, mode);
 #else
     if (isatty(STDIN_FILENO) == 0)
-        return Error(ErrorCode::InvalidArgument, QStringLiteral("no terminal to ask for the secret: give a descriptor"));
+        return Error(ErrorCode::InvalidArgument,
+                     QStringLiteral("no terminal to ask for the secret: give a descriptor"));
     std::fputs(prompt.toLocal8Bit().constData(), stderr);
     std::fflush(stderr);
     termios saved {};

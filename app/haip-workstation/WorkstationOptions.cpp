@@ -118,16 +118,16 @@ Result<WorkstationOptions> parseWorkstationOptions(const QStringList &arguments)
         if (!options.platform.isValid() || options.platform.scheme() != QLatin1String("https") ||
             options.caPin.size() != 32)
             return Error(ErrorCode::InvalidArgument,
-                         QCoreApplication::translate("WorkstationOptions",
-                                                     "--platform takes an https:// address and --ca-pin 64 hex digits."));
+                         QCoreApplication::translate(
+                             "WorkstationOptions", "--platform takes an https:// address and --ca-pin 64 hex digits."));
     }
     if (parser.isSet(idleLock)) {
         bool ok = false;
         options.idleLockMinutes = parser.value(idleLock).toInt(&ok);
         if (!ok || options.idleLockMinutes < 0)
             return Error(ErrorCode::InvalidArgument,
-                         QCoreApplication::translate("WorkstationOptions",
-                                                     "--idle-lock-minutes needs a number of minutes, not \u201c%1\u201d.")
+                         QCoreApplication::translate(
+                             "WorkstationOptions", "--idle-lock-minutes needs a number of minutes, not \u201c%1\u201d.")
                              .arg(parser.value(idleLock)));
     }
     return options;

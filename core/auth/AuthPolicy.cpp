@@ -8,7 +8,8 @@ AuthPolicy AuthPolicy::fromSettings(QSettings &settings)
 {
     AuthPolicy policy;
     settings.beginGroup(QStringLiteral("Auth"));
-    if (settings.value(QStringLiteral("Backend")).toString().compare(QStringLiteral("pkcs11"), Qt::CaseInsensitive) == 0)
+    if (settings.value(QStringLiteral("Backend")).toString().compare(QStringLiteral("pkcs11"), Qt::CaseInsensitive) ==
+        0)
         policy.backend = Backend::Pkcs11;
     policy.pkcs11Module = settings.value(QStringLiteral("Pkcs11Module")).toString();
     policy.lockOnCardRemoval = settings.value(QStringLiteral("LockOnCardRemoval"), policy.lockOnCardRemoval).toBool();

@@ -11,8 +11,7 @@ constexpr int kReadRetryDelayMs = 400; // about one poll of a polled reader
 
 CardLogin::CardLogin(card::ReaderMonitor &readers, CardThread &card, platform::LoginSession &session, QObject *parent)
     : QObject(parent), m_readers(readers), m_card(card), m_session(session)
-{
-}
+{ }
 
 CardLogin::~CardLogin() = default;
 
@@ -107,7 +106,9 @@ void CardLogin::readCard(const QString &reader)
                     return status.error();
                 return std::pair {*certificate, *status};
             },
-            [this, generation](Result<std::pair<QByteArray, card::PinStatus>> read) { onCardRead(std::move(read), generation); });
+            [this, generation](Result<std::pair<QByteArray, card::PinStatus>> read) {
+                onCardRead(std::move(read), generation);
+            });
     });
 }
 

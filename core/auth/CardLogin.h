@@ -42,7 +42,10 @@ public:
     };
     Q_ENUM(Step)
 
-    CardLogin(card::ReaderMonitor &readers, CardThread &card, platform::LoginSession &session, QObject *parent = nullptr);
+    CardLogin(card::ReaderMonitor &readers,
+              CardThread &card,
+              platform::LoginSession &session,
+              QObject *parent = nullptr);
     ~CardLogin() override;
 
     // Follows the readers from now on; picks up a card already inserted.

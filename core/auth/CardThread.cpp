@@ -1,8 +1,8 @@
 #include "auth/CardThread.h"
 
+#include "card/PivToken.h"
 #include "card/Pkcs11Module.h"
 #include "card/Pkcs11Token.h"
-#include "card/PivToken.h"
 
 #include <QMetaObject>
 

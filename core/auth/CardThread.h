@@ -23,9 +23,9 @@ class CardThread : public QObject
     Q_OBJECT
 public:
     using Opener = std::function<Result<std::unique_ptr<card::Token>>(const QString &reader)>;
-    template<typename T>
+    template <typename T>
     using Job = std::function<Result<T>(card::Token &token)>;
-    template<typename T>
+    template <typename T>
     using Done = std::function<void(Result<T> result)>;
 
     explicit CardThread(Opener opener, QObject *parent = nullptr);
@@ -46,7 +46,7 @@ public:
 
     // Runs `job` on the open token (CardRemoved when none is open); `done` in the owner's thread.
     // Callbacks are dropped if this CardThread is destroyed first.
-    template<typename T>
+    template <typename T>
     void run(Job<T> job, Done<T> done)
     {
         post([this, job = std::move(job), done = std::move(done)]() mutable {
@@ -57,7 +57,7 @@ public:
 
 private:
     class Worker;
-    template<typename T>
+    template <typename T>
     Result<T> withToken(Job<T> &job);
     void post(std::function<void()> work);
     void deliver(std::function<void()> callback);
@@ -68,7 +68,7 @@ private:
     Worker *m_worker = nullptr; // lives in m_thread
 };
 
-template<typename T>
+template <typename T>
 Result<T> CardThread::withToken(Job<T> &job)
 {
     card::Token *t = token();

@@ -6,8 +6,7 @@ namespace haip::auth {
 
 TokenCardSigner::TokenCardSigner(CardThread &card, QByteArray certificateDer)
     : m_card(card), m_certificateDer(std::move(certificateDer))
-{
-}
+{ }
 
 Result<QByteArray> TokenCardSigner::certificateDer() const
 {

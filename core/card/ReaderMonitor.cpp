@@ -127,8 +127,7 @@ private:
                 s.dwCurrentState = s.dwEventState & ~DWORD(SCARD_STATE_CHANGED);
                 ReaderState r;
                 r.name = QString::fromUtf8(names[qsizetype(i)]);
-                r.cardPresent = (s.dwEventState & SCARD_STATE_PRESENT) != 0 &&
-                    (s.dwEventState & SCARD_STATE_MUTE) == 0;
+                r.cardPresent = (s.dwEventState & SCARD_STATE_PRESENT) != 0 && (s.dwEventState & SCARD_STATE_MUTE) == 0;
                 r.inUseExclusively = (s.dwEventState & SCARD_STATE_EXCLUSIVE) != 0;
                 if (r.cardPresent)
                     r.atr = QByteArray(reinterpret_cast<const char *>(s.rgbAtr), qsizetype(s.cbAtr));
@@ -186,13 +185,16 @@ private:
     {
         ReaderMonitor *monitor = m_monitor;
         QMetaObject::invokeMethod(
-            monitor, [monitor, error] { monitor->setService(error.code() == ErrorCode::None, error); }, Qt::QueuedConnection);
+            monitor,
+            [monitor, error] { monitor->setService(error.code() == ErrorCode::None, error); },
+            Qt::QueuedConnection);
     }
 
     void postReaders(const QList<ReaderState> &readers)
     {
         ReaderMonitor *monitor = m_monitor;
-        QMetaObject::invokeMethod(monitor, [monitor, readers] { monitor->apply(readers); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            monitor, [monitor, readers] { monitor->apply(readers); }, Qt::QueuedConnection);
     }
 
     ReaderMonitor *m_monitor;
@@ -245,7 +247,8 @@ void ReaderMonitor::apply(const QList<ReaderState> &readers)
                 was = &b;
         }
         const bool wasPresent = was != nullptr && was->cardPresent;
-        const bool swapped = wasPresent && now.cardPresent && (was->atr != now.atr || was->eventCount != now.eventCount);
+        const bool swapped =
+            wasPresent && now.cardPresent && (was->atr != now.atr || was->eventCount != now.eventCount);
         if (wasPresent && (!now.cardPresent || swapped))
             emit cardRemoved(now.name);
         if (now.cardPresent && (!wasPresent || swapped))

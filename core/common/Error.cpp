@@ -290,8 +290,7 @@ QString Error::message() const
     case ErrorCode::CardRemoved:
         return QCoreApplication::translate("Error", "The card was removed. Insert your card again.");
     case ErrorCode::CardNotSupported:
-        return QCoreApplication::translate("Error", "This card cannot be used for sign-in: it is not a PIV card (%1).")
-            .arg(m_detail);
+        return QCoreApplication::translate("Error", "This card cannot be used for sign-in (%1).").arg(m_detail);
     case ErrorCode::PinIncorrect: {
         // PIV cards count tries (the detail is a number); PKCS#11 tokens mostly do not say.
         bool counted = false;

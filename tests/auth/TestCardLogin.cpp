@@ -17,10 +17,10 @@
 #include "platform/LoginSession.h"
 
 #include <QFile>
-#include <QProcess>
-#include <QScopeGuard>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -123,7 +123,8 @@ void TestCardLogin::init()
 {
     m_monitor = std::make_unique<card::ReaderMonitor>();
     m_card = std::make_unique<CardThread>(CardThread::pivOpener());
-    m_api = std::make_unique<platform::ApiClient>(platform::PlatformEndpoint {m_platform->url(), m_platform->pin(), {}});
+    m_api =
+        std::make_unique<platform::ApiClient>(platform::PlatformEndpoint {m_platform->url(), m_platform->pin(), {}});
     m_session = std::make_unique<platform::LoginSession>(*m_api);
     m_login = std::make_unique<CardLogin>(*m_monitor, *m_card, *m_session);
     m_problems = std::make_unique<QSignalSpy>(m_login.get(), &CardLogin::problem);
@@ -520,8 +521,9 @@ void TestCardLogin::emergencyAccessWithoutCard()
     QCOMPARE(m_problems->last().at(0).value<Error>().code(), ErrorCode::AuthenticationFailed);
     QCOMPARE(m_login->step(), Step::WaitingForCard);
 
-    const test::ProcessResult issued = test::run(test::programPath(u"haip-platform"_s),
-                                                 {u"emergency-code"_s, u"--state"_s, m_platform->stateDir(), u"suzuki"_s});
+    const test::ProcessResult issued =
+        test::run(test::programPath(u"haip-platform"_s),
+                  {u"emergency-code"_s, u"--state"_s, m_platform->stateDir(), u"suzuki"_s});
     QVERIFY2(issued.exitCode == 0, issued.err.constData());
     const QString code = QJsonDocument::fromJson(issued.out).object().value(u"code"_s).toString();
     QCOMPARE(code.size(), 12);

@@ -116,11 +116,12 @@ void BenchCardLock::removalToLock()
         peerOut += peer.readAllStandardOutput();
         return peerOut.count("Card removed");
     };
-    QVERIFY2(QTest::qWaitFor([&] {
-                 peerOut += peer.readAllStandardOutput();
-                 return peerOut.contains("Card inserted");
-             },
-                             10000),
+    QVERIFY2(QTest::qWaitFor(
+                 [&] {
+                     peerOut += peer.readAllStandardOutput();
+                     return peerOut.contains("Card inserted");
+                 },
+                 10000),
              peerOut.constData());
 
     QList<double> ours;

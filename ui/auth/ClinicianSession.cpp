@@ -73,7 +73,8 @@ void ClinicianSession::onSignedIn(const platform::SessionInfo &info, const auth:
     const QString name = displayName(info.clinician);
     m_window.setClinician(name, info.emergency ? info.notAfter : QDateTime());
     if (info.emergency)
-        m_emergencyEnd->start(int(qBound(qint64(0), QDateTime::currentDateTimeUtc().msecsTo(info.notAfter), qint64(24) * 3600 * 1000)));
+        m_emergencyEnd->start(
+            int(qBound(qint64(0), QDateTime::currentDateTimeUtc().msecsTo(info.notAfter), qint64(24) * 3600 * 1000)));
     m_lockScreen->setClinician(name);
     m_loginScreen->hide();
     m_window.setSessionLocked(false);

@@ -116,8 +116,8 @@ void LockScreen::refresh()
         m_reason->setText(tr("The card was removed from the reader."));
         break;
     case Reason::Idle:
-        m_reason->setText(tr("Locked after %n minutes without activity.", nullptr,
-                             qMax(1, m_guard.policy().idleLockSeconds / 60)));
+        m_reason->setText(
+            tr("Locked after %n minutes without activity.", nullptr, qMax(1, m_guard.policy().idleLockSeconds / 60)));
         break;
     case Reason::Manual:
     case Reason::None:

@@ -199,7 +199,8 @@ Result<ApiResponse> AuthService::otp(const ApiRequest &request)
 Result<ApiResponse> AuthService::emergency(const ApiRequest &request)
 {
     if (!m_options.emergencyAccess || m_emergencyCodes == nullptr)
-        return Error(ErrorCode::AuthenticationFailed, QStringLiteral("emergency access is not enabled on this platform"));
+        return Error(ErrorCode::AuthenticationFailed,
+                     QStringLiteral("emergency access is not enabled on this platform"));
     Result<QJsonObject> body = request.jsonObject();
     if (!body)
         return body.error();

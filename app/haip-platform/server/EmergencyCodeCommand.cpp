@@ -23,7 +23,8 @@ int runEmergencyCode(const QStringList &arguments)
         !parser.isSet(QStringLiteral("state")) || parser.positionalArguments().size() != 1)
         return printUsage(QStringLiteral("usage: haip-platform emergency-code --state DIR USER [--minutes N]"));
     bool ok = true;
-    const int minutes = parser.isSet(QStringLiteral("minutes")) ? parser.value(QStringLiteral("minutes")).toInt(&ok) : 30;
+    const int minutes =
+        parser.isSet(QStringLiteral("minutes")) ? parser.value(QStringLiteral("minutes")).toInt(&ok) : 30;
     if (!ok || minutes < 1 || minutes > 24 * 60)
         return printUsage(QStringLiteral("--minutes takes 1 to 1440"));
     const PlatformState state(parser.value(QStringLiteral("state")));

@@ -23,7 +23,7 @@ Result<QJsonObject> readCodes(const QString &file)
     Result<QByteArray> bytes = PlatformState::readFile(file, 1024 * 1024);
     if (!bytes)
         return bytes.error().code() == ErrorCode::FileNotFound ? Result<QJsonObject>(QJsonObject())
-                                                                : Result<QJsonObject>(bytes.error());
+                                                               : Result<QJsonObject>(bytes.error());
     QJsonParseError parse;
     const QJsonDocument doc = QJsonDocument::fromJson(*bytes, &parse);
     if (parse.error != QJsonParseError::NoError || !doc.isObject())
@@ -46,9 +46,10 @@ Result<QString> EmergencyCodes::issue(const QString &clinicianId, int validMinut
     QString code;
     for (unsigned char r : random)
         code.append(QChar(u'0' + r % 10)); // 256 % 10 bias is negligible for a one-use, minutes-long code
-    codes->insert(clinicianId,
-                  QJsonObject {{QStringLiteral("sha256"), QString::fromLatin1(digestOf(code))},
-                               {QStringLiteral("expiresAt"), now.addSecs(qint64(validMinutes) * 60).toString(Qt::ISODate)}});
+    codes->insert(
+        clinicianId,
+        QJsonObject {{QStringLiteral("sha256"), QString::fromLatin1(digestOf(code))},
+                     {QStringLiteral("expiresAt"), now.addSecs(qint64(validMinutes) * 60).toString(Qt::ISODate)}});
     if (Result<void> w = PlatformState::writeFile(m_file, QJsonDocument(*codes).toJson(), true); !w)
         return w.error();
     return code;
