@@ -47,4 +47,5 @@ target_sources(haip_ui PRIVATE
     auth/EmergencyAccessForm.cpp auth/EmergencyAccessForm.h
     auth/LockScreen.cpp auth/LockScreen.h
     auth/LoginScreen.cpp auth/LoginScreen.h
+    auth/PinInput.cpp auth/PinInput.h
 )

@@ -18,6 +18,17 @@ Result<CardIdentity> CardIdentity::fromCertificate(const QString &reader, const 
     return identity;
 }
 
+Result<CardFace> readCardFace(card::Token &token)
+{
+    Result<QByteArray> certificate = token.certificateDer();
+    if (!certificate)
+        return certificate.error();
+    Result<card::PinStatus> status = token.pinStatus();
+    if (!status)
+        return status.error();
+    return CardFace {*certificate, *status};
+}
+
 bool CardIdentity::sameCardAs(const CardIdentity &other) const
 {
     return !certificateDer.isEmpty() && certificateDer == other.certificateDer;

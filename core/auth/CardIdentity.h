@@ -2,6 +2,7 @@
 // login screen before the PIN is asked, and compared at unlock (same card = same certificate).
 #pragma once
 
+#include "card/Token.h"
 #include "common/Result.h"
 
 #include <QByteArray>
@@ -22,5 +23,14 @@ struct CardIdentity
     static Result<CardIdentity> fromCertificate(const QString &reader, const QByteArray &der);
     bool sameCardAs(const CardIdentity &other) const;
 };
+
+// What is read from a card as soon as it is opened: its certificate and its PIN state.
+struct CardFace
+{
+    QByteArray certificateDer;
+    card::PinStatus pin;
+};
+// Runs on the card thread.
+Result<CardFace> readCardFace(card::Token &token);
 
 } // namespace haip::auth

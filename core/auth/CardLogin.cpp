@@ -96,23 +96,12 @@ void CardLogin::readCard(const QString &reader)
             return;
         if (!opened)
             return onCardRead(opened.error(), generation);
-        m_card.run<std::pair<QByteArray, card::PinStatus>>(
-            [](card::Token &token) -> Result<std::pair<QByteArray, card::PinStatus>> {
-                Result<QByteArray> certificate = token.certificateDer();
-                if (!certificate)
-                    return certificate.error();
-                Result<card::PinStatus> status = token.pinStatus();
-                if (!status)
-                    return status.error();
-                return std::pair {*certificate, *status};
-            },
-            [this, generation](Result<std::pair<QByteArray, card::PinStatus>> read) {
-                onCardRead(std::move(read), generation);
-            });
+        m_card.run<CardFace>(readCardFace,
+                             [this, generation](Result<CardFace> read) { onCardRead(std::move(read), generation); });
     });
 }
 
-void CardLogin::onCardRead(Result<std::pair<QByteArray, card::PinStatus>> read, quint64 generation)
+void CardLogin::onCardRead(Result<CardFace> read, quint64 generation)
 {
     if (generation != m_generation)
         return;
@@ -134,7 +123,7 @@ void CardLogin::onCardRead(Result<std::pair<QByteArray, card::PinStatus>> read, 
         emit problem(read.error().withSubject(m_reader));
         return;
     }
-    Result<CardIdentity> identity = CardIdentity::fromCertificate(m_reader, read->first);
+    Result<CardIdentity> identity = CardIdentity::fromCertificate(m_reader, read->certificateDer);
     if (!identity) {
         setStep(Step::WaitingForCard);
         emit problem(identity.error());
@@ -142,7 +131,7 @@ void CardLogin::onCardRead(Result<std::pair<QByteArray, card::PinStatus>> read, 
     }
     m_readRetries = 0;
     m_identity = *identity;
-    m_pinStatus = read->second;
+    m_pinStatus = read->pin;
     setStep(m_pinStatus.blocked ? Step::CardBlocked : Step::NeedPin);
 }
 

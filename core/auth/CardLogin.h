@@ -78,7 +78,7 @@ private:
     void setStep(Step step);
     void evaluate();
     void readCard(const QString &reader);
-    void onCardRead(Result<std::pair<QByteArray, card::PinStatus>> read, quint64 generation);
+    void onCardRead(Result<CardFace> read, quint64 generation);
     void refreshPinStatus(const Error &why);
     void onPinChecked(Result<void> checked, quint64 generation);
     void contactPlatform();

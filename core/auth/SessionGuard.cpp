@@ -166,44 +166,34 @@ void SessionGuard::examineInsertedCard(const QString &reader, bool quiet)
                 emit unlockFailed(opened.error());
             return;
         }
-        m_cardThread.run<std::pair<QByteArray, card::PinStatus>>(
-            [](card::Token &token) -> Result<std::pair<QByteArray, card::PinStatus>> {
-                Result<QByteArray> certificate = token.certificateDer();
-                if (!certificate)
-                    return certificate.error();
-                Result<card::PinStatus> status = token.pinStatus();
-                if (!status)
-                    return status.error();
-                return std::pair {*certificate, *status};
-            },
-            [this, generation, reader, quiet](Result<std::pair<QByteArray, card::PinStatus>> read) {
-                if (generation != m_generation)
-                    return;
-                if (!read) {
-                    setState(State::Locked);
-                    if (!quiet || read.error().code() != ErrorCode::CardRemoved)
-                        emit unlockFailed(read.error());
-                    return;
-                }
-                Result<CardIdentity> identity = CardIdentity::fromCertificate(reader, read->first);
-                if (!identity) {
-                    setState(State::Locked);
-                    emit unlockFailed(identity.error());
-                    return;
-                }
-                if (!identity->sameCardAs(m_card)) {
-                    m_lookTimer.stop();
-                    setState(State::Locked);
-                    emit otherCardInserted(*identity);
-                    return;
-                }
-                m_card.reader = reader;
-                m_pinStatus = read->second;
-                m_cardReady = true;
+        m_cardThread.run<CardFace>(readCardFace, [this, generation, reader, quiet](Result<CardFace> read) {
+            if (generation != m_generation)
+                return;
+            if (!read) {
+                setState(State::Locked);
+                if (!quiet || read.error().code() != ErrorCode::CardRemoved)
+                    emit unlockFailed(read.error());
+                return;
+            }
+            Result<CardIdentity> identity = CardIdentity::fromCertificate(reader, read->certificateDer);
+            if (!identity) {
+                setState(State::Locked);
+                emit unlockFailed(identity.error());
+                return;
+            }
+            if (!identity->sameCardAs(m_card)) {
                 m_lookTimer.stop();
                 setState(State::Locked);
-                emit sessionCardChanged(true);
-            });
+                emit otherCardInserted(*identity);
+                return;
+            }
+            m_card.reader = reader;
+            m_pinStatus = read->pin;
+            m_cardReady = true;
+            m_lookTimer.stop();
+            setState(State::Locked);
+            emit sessionCardChanged(true);
+        });
     });
 }
 

@@ -79,6 +79,21 @@ void LoginSession::fail(const Error &error)
     emit loginFailed(error);
 }
 
+// Signing in from here: a fresh session key in memory (a failure ends the attempt, queued).
+bool LoginSession::beginWithNewKey()
+{
+    setState(State::SigningIn);
+    Result<SessionKey> key = SessionKey::generate();
+    if (!key) {
+        const Error e = key.error();
+        QMetaObject::invokeMethod(
+            this, [this, e] { fail(e); }, Qt::QueuedConnection);
+        return false;
+    }
+    m_key = std::move(key).value();
+    return true;
+}
+
 void LoginSession::login(CardSigner &card, OtpProvider otp)
 {
     if (m_state != State::SignedOut)
@@ -87,15 +102,8 @@ void LoginSession::login(CardSigner &card, OtpProvider otp)
     m_card = &card;
     m_otp = std::move(otp);
     m_otpAttempt = 0;
-    setState(State::SigningIn);
-    Result<SessionKey> key = SessionKey::generate();
-    if (!key) {
-        const Error e = key.error();
-        QMetaObject::invokeMethod(
-            this, [this, e] { fail(e); }, Qt::QueuedConnection);
+    if (!beginWithNewKey())
         return;
-    }
-    m_key = std::move(key).value();
     ApiReply *reply = m_api.postJson(QStringLiteral("/v1/auth/challenge"), {});
     m_inFlight = reply;
     const quint64 generation = m_generation;
@@ -200,15 +208,8 @@ void LoginSession::loginEmergency(const QString &userId, const QString &otp, con
     ++m_generation;
     m_card = nullptr;
     m_otp = {};
-    setState(State::SigningIn);
-    Result<SessionKey> key = SessionKey::generate();
-    if (!key) {
-        const Error e = key.error();
-        QMetaObject::invokeMethod(
-            this, [this, e] { fail(e); }, Qt::QueuedConnection);
+    if (!beginWithNewKey())
         return;
-    }
-    m_key = std::move(key).value();
     m_info = {};
     ApiReply *reply =
         m_api.postJson(QStringLiteral("/v1/auth/emergency"),

@@ -87,6 +87,7 @@ signals:
 
 private:
     void setState(State state);
+    bool beginWithNewKey();
     void fail(const Error &error);
     void onChallenge(ApiReply *reply);
     void onCardAnswer(ApiReply *reply);

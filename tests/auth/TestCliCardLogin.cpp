@@ -31,6 +31,8 @@ private slots:
 
 private:
     test::ProcessResult cli(const QStringList &arguments, const QByteArray &input = {});
+    // haip-cli login with the card in the only reader, PIN and code read from stdin.
+    QStringList loginArguments(const QString &session) const;
     QString m_script;
     QTemporaryDir m_dir;
     QString m_run;
@@ -83,23 +85,27 @@ test::ProcessResult TestCliCardLogin::cli(const QStringList &arguments, const QB
     return r;
 }
 
+QStringList TestCliCardLogin::loginArguments(const QString &session) const
+{
+    return {u"login"_s,
+            u"--platform"_s,
+            m_env.value(u"HAIP_PLATFORM_URL"_s),
+            u"--ca-pin"_s,
+            m_env.value(u"HAIP_CA_PIN"_s),
+            u"--reader"_s,
+            QString(),
+            u"--pin-fd"_s,
+            u"0"_s,
+            u"--otp-fd"_s,
+            u"0"_s,
+            u"--session"_s,
+            session};
+}
+
 void TestCliCardLogin::wrongPinSaysTheTriesLeft()
 {
     const QString session = m_dir.filePath(u"never.json"_s);
-    const test::ProcessResult r = cli({u"login"_s,
-                                       u"--platform"_s,
-                                       m_env.value(u"HAIP_PLATFORM_URL"_s),
-                                       u"--ca-pin"_s,
-                                       m_env.value(u"HAIP_CA_PIN"_s),
-                                       u"--reader"_s,
-                                       QString(),
-                                       u"--pin-fd"_s,
-                                       u"0"_s,
-                                       u"--otp-fd"_s,
-                                       u"0"_s,
-                                       u"--session"_s,
-                                       session},
-                                      "999999\n000000\n");
+    const test::ProcessResult r = cli(loginArguments(session), "999999\n000000\n");
     QVERIFY(r.finished);
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("pin-incorrect") && r.err.contains("tries left: 2"), r.err.constData());
@@ -112,20 +118,7 @@ void TestCliCardLogin::cardLoginThenLogout()
     test::PlatformLogin codes(platform);
     const QString session = m_dir.filePath(u"session.json"_s);
     const QByteArray input = "123456\n" + codes.nextCode(u"sato"_s).toLatin1() + '\n';
-    const test::ProcessResult r = cli({u"login"_s,
-                                       u"--platform"_s,
-                                       m_env.value(u"HAIP_PLATFORM_URL"_s),
-                                       u"--ca-pin"_s,
-                                       m_env.value(u"HAIP_CA_PIN"_s),
-                                       u"--reader"_s,
-                                       QString(),
-                                       u"--pin-fd"_s,
-                                       u"0"_s,
-                                       u"--otp-fd"_s,
-                                       u"0"_s,
-                                       u"--session"_s,
-                                       session},
-                                      input);
+    const test::ProcessResult r = cli(loginArguments(session), input);
     QVERIFY(r.finished);
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QCOMPARE(QJsonDocument::fromJson(r.out).object().value(u"signedIn"_s).toString(), u"sato"_s);

@@ -1,5 +1,6 @@
 #include "auth/LockScreen.h"
 
+#include "auth/PinInput.h"
 #include "common/WindowCover.h"
 
 #include <QHBoxLayout>
@@ -138,17 +139,13 @@ void LockScreen::refresh()
 
 void LockScreen::submit()
 {
-    const QString digits = m_pin->text();
-    if (digits.size() < 6) {
+    std::optional<crypto::SecureBuffer> pin = takePin(m_pin);
+    if (!pin) {
         m_error->setText(tr("A PIN has 6 to 8 digits."));
         return;
     }
     m_error->clear();
-    QByteArray bytes = digits.toLatin1();
-    crypto::SecureBuffer secret = crypto::SecureBuffer::fromBytes(bytes);
-    bytes.fill('\0');
-    m_pin->clear();
-    m_guard.unlock(std::move(secret));
+    m_guard.unlock(std::move(*pin));
 }
 
 } // namespace haip::ui

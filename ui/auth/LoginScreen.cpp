@@ -1,6 +1,7 @@
 #include "auth/LoginScreen.h"
 
 #include "auth/EmergencyAccessForm.h"
+#include "auth/PinInput.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -286,17 +287,13 @@ void LoginScreen::onProblem(const Error &error)
 void LoginScreen::submit()
 {
     if (m_login.step() == Step::NeedPin) {
-        const QString digits = m_pin->text();
-        if (digits.size() < 6) {
+        std::optional<crypto::SecureBuffer> pin = takePin(m_pin);
+        if (!pin) {
             m_error->setText(tr("A PIN has 6 to 8 digits."));
             return;
         }
         m_error->clear();
-        QByteArray bytes = digits.toLatin1();
-        crypto::SecureBuffer secret = crypto::SecureBuffer::fromBytes(bytes);
-        bytes.fill('\0');
-        m_pin->clear(); // QLineEdit keeps no undo history for password fields
-        m_login.submitPin(std::move(secret));
+        m_login.submitPin(std::move(*pin));
     } else if (m_login.step() == Step::NeedOtp) {
         const QString code = m_otp->text();
         if (code.size() < 6) {
