@@ -35,13 +35,17 @@ if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
 fi
 
 echo "demo.sh: no display; signing in with haip-cli and the virtual card"
-"$bin/haip-cli" login --platform "$HAIP_PLATFORM_URL" --ca-pin "$HAIP_CA_PIN" --reader "" \
-    --pin-fd 3 --otp-fd 4 --session "$demo/session.json" 3<<<"123456" 4<<<"$(otp)"
+login() {
+    "$bin/haip-cli" login --platform "$HAIP_PLATFORM_URL" --ca-pin "$HAIP_CA_PIN" --reader "" \
+        --pin-fd 3 --otp-fd 4 --session "$demo/session.json" 3<<<"123456" 4<<<"$(otp)"
+}
+# A code is accepted once: a demo run again within the same 30 s waits for the next one.
+login || { sleep $((31 - $(date +%s) % 30)); login; }
 # The catalog's signing key, pinned as hospital IT would pin it by policy.
 catalog_pin=$(openssl pkey -pubin -in "$HAIP_STATE/catalog/signing-key.pub.pem" -outform DER | sha256sum | cut -c1-64)
-rm -rf "$demo/result"
+rm -rf "$demo/result" "$demo/job.key"
 "$bin/haip-cli" submit --session "$demo/session.json" --catalog-pin "$catalog_pin" \
-    --service chest-ct-nodule --response-key "$demo/job.key" --wait --out "$demo/result" "$study"
+    --service chest-ct-nodule --response-key "$demo/job.key" --wait --out "$demo/result" "$study"/*.dcm
 echo "demo.sh: the AI result (SEG, SR TID 1500, report, findings) is in $demo/result"
 "$bin/haip-cli" logout --session "$demo/session.json"
 export QTWEBENGINE_DISABLE_SANDBOX=1

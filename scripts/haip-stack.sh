@@ -74,7 +74,7 @@ mkdir -p "$run/pcscd"
 stop_stack
 trap 'echo "haip-stack: start failed; see $run/*.log" >&2; stop_stack' ERR
 
-"$bin/haip-platform" init --state "$state" >"$run/init.log"
+"$bin/haip-platform" init --state "$state" >"$run/init.log" 2>&1
 profile=$state/clinicians/$clinician/card.json
 [ -f "$profile" ] || { echo "haip-stack: no clinician $clinician in $state" >&2; exit 1; }
 # The card's counters change as PINs are tried: play a copy, keep the platform's profile as issued.

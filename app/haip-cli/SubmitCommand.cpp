@@ -63,7 +63,8 @@ int runSubmit(const QStringList &arguments, CliOutput &output)
 
     const auto fetchResult = [&](const platform::JobStatus &done) {
         const QString path = work.filePath(u"result.sealed"_s);
-        jobs.downloadResult(done, path, [&, path](Result<void> downloaded) {
+        // The download ends later: keep the job's id, not a reference to the caller's status.
+        jobs.downloadResult(done, path, [&, path, jobId = done.jobId](Result<void> downloaded) {
             if (!downloaded)
                 return finish(fail(downloaded.error(), 1));
             Result<platform::MultipartMessage> bundle = platform::ResultOpener::openResult(path, sealed.responseKey);
@@ -72,7 +73,7 @@ int runSubmit(const QStringList &arguments, CliOutput &output)
             Result<QJsonArray> parts = writeResultParts(*bundle, outDir);
             if (!parts)
                 return finish(fail(parts.error(), 1));
-            output.json({{u"jobId"_s, done.jobId}, {u"result"_s, *parts}});
+            output.json({{u"jobId"_s, jobId}, {u"result"_s, *parts}});
             finish(0);
         });
     };
