@@ -30,7 +30,7 @@ otp() { "$bin/haip-platform" otp --state "$HAIP_STATE" yamada; }
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
     echo "demo.sh: the card of YAMADA Taro is in the virtual reader; its PIN is 123456."
     echo "demo.sh: one-time password: $bin/haip-platform otp --state $HAIP_STATE yamada"
-    "$bin/haip-workstation" --platform "$HAIP_PLATFORM_URL" --ca-pin "$HAIP_CA_PIN" "$study"
+    "$bin/haip-workstation" --platform-url "$HAIP_PLATFORM_URL" --ca-pin "$HAIP_CA_PIN" "$study"
     exit 0
 fi
 

@@ -303,15 +303,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--platform and --ca-pin go together.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--platform takes an https:// address and --ca-pin 64 hex digits.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--idle-lock-minutes needs a number of minutes, not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--platform-url and --ca-pin go together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--platform-url takes an https:// address and --ca-pin 64 hex digits.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -303,16 +303,16 @@
         <translation>&lt;minutes&gt; 分間操作がなければロックします（0: ロックしない）。</translation>
     </message>
     <message>
-        <source>--platform and --ca-pin go together.</source>
-        <translation>--platform と --ca-pin は一緒に指定してください。</translation>
-    </message>
-    <message>
-        <source>--platform takes an https:// address and --ca-pin 64 hex digits.</source>
-        <translation>--platform には https:// のアドレスを、--ca-pin には 16 進 64 桁を指定してください。</translation>
-    </message>
-    <message>
         <source>--idle-lock-minutes needs a number of minutes, not “%1”.</source>
         <translation>--idle-lock-minutes には分数を指定してください（「%1」ではありません）。</translation>
+    </message>
+    <message>
+        <source>--platform-url and --ca-pin go together.</source>
+        <translation>--platform-url と --ca-pin は一緒に指定してください。</translation>
+    </message>
+    <message>
+        <source>--platform-url takes an https:// address and --ca-pin 64 hex digits.</source>
+        <translation>--platform-url には https:// のアドレスを、--ca-pin には 16 進 64 桁を指定してください。</translation>
     </message>
 </context>
 <context>

@@ -51,7 +51,7 @@ Result<WorkstationOptions> parseWorkstationOptions(const QStringList &arguments)
         QCoreApplication::translate("WorkstationOptions", "Colour theme for this run: dark or light."),
         QStringLiteral("name"));
     const QCommandLineOption platform(
-        QStringLiteral("platform"),
+        QStringLiteral("platform-url"), // not --platform: QGuiApplication takes that for its QPA plugin
         QCoreApplication::translate("WorkstationOptions",
                                     "HAIP platform to sign in to (https://…): the login screen comes first."),
         QStringLiteral("url"));
@@ -111,15 +111,16 @@ Result<WorkstationOptions> parseWorkstationOptions(const QStringList &arguments)
     }
     if (parser.isSet(platform) != parser.isSet(caPin))
         return Error(ErrorCode::InvalidArgument,
-                     QCoreApplication::translate("WorkstationOptions", "--platform and --ca-pin go together."));
+                     QCoreApplication::translate("WorkstationOptions", "--platform-url and --ca-pin go together."));
     if (parser.isSet(platform)) {
         options.platform = QUrl(parser.value(platform));
         options.caPin = QByteArray::fromHex(parser.value(caPin).toLatin1());
         if (!options.platform.isValid() || options.platform.scheme() != QLatin1String("https") ||
             options.caPin.size() != 32)
-            return Error(ErrorCode::InvalidArgument,
-                         QCoreApplication::translate(
-                             "WorkstationOptions", "--platform takes an https:// address and --ca-pin 64 hex digits."));
+            return Error(
+                ErrorCode::InvalidArgument,
+                QCoreApplication::translate("WorkstationOptions",
+                                            "--platform-url takes an https:// address and --ca-pin 64 hex digits."));
     }
     if (parser.isSet(idleLock)) {
         bool ok = false;

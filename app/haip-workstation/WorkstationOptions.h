@@ -1,7 +1,7 @@
 // The haip-workstation command line:
 //   haip-workstation [PATH…] [--screenshot FILE] [--language ja|en] [--index-dir DIR]
 //                    [--preset ID] [--theme dark|light] [--screenshot-timeout SECONDS]
-//                    [--platform URL --ca-pin PIN [--idle-lock-minutes N]]
+//                    [--platform-url URL --ca-pin PIN [--idle-lock-minutes N]]
 // PATHs (files, folders, DICOMDIRs) are opened at start. --screenshot saves the main window as
 // PNG once the first image is shown and loading has finished, then quits (demos, tests).
 #pragma once
