@@ -10,6 +10,7 @@
 #include "EchoService.h"
 #include "PlatformLogin.h"
 #include "PlatformProcess.h"
+#include "ServiceTestKit.h"
 #include "TcpCutProxy.h"
 #include "TestSupport.h"
 #include "crypto/EnvelopeWriter.h"
@@ -91,6 +92,7 @@ private slots:
     void wrongCatalogPinRefused();
     void wholeJobCycleWithDisconnectAndResume();
     void uploadResumesAfterPlatformRestart();
+    void referenceServiceFindsThePlantedNodules();
     void tamperedEnvelopeFailsJob_data();
     void tamperedEnvelopeFailsJob();
     void cancelStopsJob();
@@ -106,6 +108,7 @@ private:
     bool login(ApiClient &api, LoginSession &session, PlatformLogin &codes, const QString &clinicianId, QString *why);
     Result<Catalog> fetchCatalog(const crypto::SpkiPin &pin);
     Result<JobStatus> createJob(const SealedPayload &sealed);
+    Result<JobStatus> createJob(const SealedPayload &sealed, const QString &serviceId, int slices);
     Result<void> upload(const QString &jobId, const QString &path, int *resumes = nullptr);
     Result<JobStatus> waitFinished(const QString &jobId);
 
@@ -269,13 +272,18 @@ void TestJobCycle::wrongCatalogPinRefused()
 
 Result<JobStatus> TestJobCycle::createJob(const SealedPayload &sealed)
 {
+    return createJob(sealed, kService, 5);
+}
+
+Result<JobStatus> TestJobCycle::createJob(const SealedPayload &sealed, const QString &serviceId, int slices)
+{
     JobRequestSpec request;
-    request.serviceId = kService;
+    request.serviceId = serviceId;
     request.clientRequestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     request.payloadSize = sealed.sealedSize;
     request.keyId = sealed.keyId;
     request.modality = u"CT"_s;
-    request.sliceCount = 5;
+    request.sliceCount = slices;
     request.plaintextSize = sealed.plaintextSize;
     Answer<Result<JobStatus>> answer;
     m_jobs->create(request, answer.setter());
@@ -414,6 +422,62 @@ void TestJobCycle::uploadResumesAfterPlatformRestart()
     Result<JobStatus> done = waitFinished(job->jobId);
     QVERIFY(done);
     QCOMPARE(done->state, u"COMPLETED"_s);
+}
+
+// A reference algorithm through the broker, not only the echo service: a chest phantom with six
+// planted nodules goes sealed to the chest-ct-nodule worker (a separate process holding the
+// service key) and its result bundle, opened with this request's key alone, finds every nodule
+// (centroid within 2 mm, volume within 20 %) and nothing else.
+void TestJobCycle::referenceServiceFindsThePlantedNodules()
+{
+    QVERIFY(m_catalog);
+    const CatalogService *service = m_catalog->find(u"chest-ct-nodule"_s);
+    QVERIFY(service);
+    dicom::PhantomOptions o;
+    o.kind = dicom::PhantomKind::ChestCt;
+    o.rows = o.columns = 320;
+    o.slices = 160;
+    o.sliceSpacing = 1.25;
+    o.outputDir = m_dir.filePath(u"chest"_s);
+    dicom::PhantomResult phantom;
+    QString error;
+    QVERIFY2(test::makePhantom(o, phantom, error), qPrintable(error));
+    Result<SealedPayload> sealed = PayloadSealer::sealFiles(phantom.files, *service, m_dir.filePath(u"chest.sealed"_s));
+    QVERIFY2(sealed, sealed ? "" : qPrintable(sealed.error().detail()));
+    Result<JobStatus> job = createJob(*sealed, service->id, int(phantom.files.size()));
+    QVERIFY2(job, job ? "" : qPrintable(job.error().detail()));
+    UploadOptions options; // the client's default chunks
+    PayloadUpload upload(*m_api, job->jobId, sealed->path, options);
+    upload.start();
+    QVERIFY(QTest::qWaitFor([&] { return upload.isFinished(); }, 120000));
+    QVERIFY2(upload.result(), upload.result() ? "" : qPrintable(upload.result().error().detail()));
+    Answer<Result<JobStatus>> committed;
+    m_jobs->commit(job->jobId, committed.setter());
+    QTRY_VERIFY_WITH_TIMEOUT(committed.value.has_value(), kTimeoutMs);
+    QVERIFY(*committed.value);
+    Result<JobStatus> done = waitFinished(job->jobId);
+    QVERIFY2(done, done ? "" : qPrintable(done.error().detail()));
+    QVERIFY2(done->state == u"COMPLETED"_s, qPrintable(done->state + u" "_s + done->failure.detail()));
+
+    const QString resultPath = m_dir.filePath(u"chest.result"_s);
+    Answer<Result<void>> downloaded;
+    m_jobs->downloadResult(*done, resultPath, downloaded.setter());
+    QTRY_VERIFY_WITH_TIMEOUT(downloaded.value.has_value(), kTimeoutMs);
+    QVERIFY(*downloaded.value);
+    Result<MultipartMessage> bundle = ResultOpener::openResult(resultPath, sealed->responseKey);
+    QVERIFY2(bundle, bundle ? "" : qPrintable(bundle.error().detail()));
+    QJsonObject findings;
+    QStringList names;
+    for (const MultipartPart &part : bundle->parts) {
+        names << part.headers.contentLocation;
+        if (part.headers.contentLocation == u"findings.json"_s)
+            findings = QJsonDocument::fromJson(part.body).object();
+    }
+    QCOMPARE(names, QStringList({u"seg.dcm"_s, u"sr.dcm"_s, u"report.html"_s, u"findings.json"_s}));
+    const QList<test::TruthLesion> truth = test::readGroundTruth(phantom.groundTruthPath);
+    QCOMPARE(truth.size(), 6);
+    const QString problems = test::compareWithTruth(findings, truth, 2.0, 0.2, false);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems));
 }
 
 void TestJobCycle::tamperedEnvelopeFailsJob_data()
