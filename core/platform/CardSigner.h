@@ -2,7 +2,7 @@
 // certificate and signs the login message (docs/api/README.md, "Login"): SHA-256 then RSASSA-
 // PKCS1-v1_5 for RSA-2048 cards, ECDSA with a DER signature for P-256 cards. Signing is
 // asynchronous because a real card may first ask for its PIN. Implementations: SoftwareCardSigner
-// (a PKCS#8 key, for tests and the demo profile); the PIV-over-PC/SC signer comes with core/card.
+// (a PKCS#8 key, for tests and the demo profile) and auth::TokenCardSigner (a real card, PIV or PKCS#11).
 #pragma once
 
 #include "common/Result.h"

@@ -60,8 +60,7 @@ void BenchCardLock::initTestCase()
     Result<QByteArray> init = test::PlatformProcess::init(state);
     QVERIFY2(init, init ? "" : qPrintable(init.error().detail()));
     const QString profile = m_dir.filePath(u"yamada.json"_s);
-    QVERIFY(QFile::copy(state + u"/clinicians/yamada/card.json"_s, profile));
-    QFile::setPermissions(profile, QFile::ReadOwner | QFile::WriteOwner);
+    QVERIFY(test::PlatformProcess::copyCardProfile(state, u"yamada"_s, profile));
     Result<void> pcscd = m_harness.startPcscd();
     QVERIFY2(pcscd, pcscd ? "" : qPrintable(pcscd.error().detail()));
     Result<void> card = m_harness.startCard(profile);

@@ -97,9 +97,7 @@ void TestPivApplet::init()
 {
     // A fresh copy of each profile per test: the applet writes its counters back.
     for (const QString &c : {u"yamada"_s, u"sato"_s}) {
-        QFile::remove(profilePath(c));
-        QVERIFY(QFile::copy(m_state + u"/clinicians/"_s + c + u"/card.json"_s, profilePath(c)));
-        QFile::setPermissions(profilePath(c), QFile::ReadOwner | QFile::WriteOwner);
+        QVERIFY(test::PlatformProcess::copyCardProfile(m_state, c, profilePath(c)));
     }
 }
 

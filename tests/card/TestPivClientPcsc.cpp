@@ -49,8 +49,7 @@ void TestPivClientPcsc::initTestCase()
     Result<QByteArray> init = test::PlatformProcess::init(state);
     QVERIFY2(init, init ? "" : qPrintable(init.error().detail()));
     const QString profile = m_dir.filePath(u"sato.json"_s);
-    QVERIFY(QFile::copy(state + u"/clinicians/sato/card.json"_s, profile));
-    QFile::setPermissions(profile, QFile::ReadOwner | QFile::WriteOwner);
+    QVERIFY(test::PlatformProcess::copyCardProfile(state, u"sato"_s, profile));
     Result<void> pcscd = m_harness.startPcscd();
     QVERIFY2(pcscd, pcscd ? "" : qPrintable(pcscd.error().detail()));
     Result<void> card = m_harness.startCard(profile);

@@ -65,10 +65,7 @@ private:
 
 bool TestPkcs11OpenSc::copyProfile(const QString &state, const QString &clinician)
 {
-    const QString profile = path(clinician + u".json"_s);
-    if (!QFile::copy(state + u"/clinicians/"_s + clinician + u"/card.json"_s, profile))
-        return false;
-    return QFile::setPermissions(profile, QFile::ReadOwner | QFile::WriteOwner);
+    return test::PlatformProcess::copyCardProfile(state, clinician, path(clinician + u".json"_s)).ok();
 }
 
 void TestPkcs11OpenSc::initTestCase()

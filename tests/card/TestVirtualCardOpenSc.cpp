@@ -62,8 +62,7 @@ void TestVirtualCardOpenSc::initTestCase()
     Result<QByteArray> init = test::PlatformProcess::init(state);
     QVERIFY2(init, init ? "" : qPrintable(init.error().detail()));
     m_profile = m_dir.filePath(u"yamada.json"_s);
-    QVERIFY(QFile::copy(state + u"/clinicians/yamada/card.json"_s, m_profile));
-    QFile::setPermissions(m_profile, QFile::ReadOwner | QFile::WriteOwner);
+    QVERIFY(test::PlatformProcess::copyCardProfile(state, u"yamada"_s, m_profile));
     QVERIFY2(!test::findTool(u"opensc-tool"_s).isEmpty(), "opensc-tool is missing: install opensc");
     Result<void> pcscd = m_harness.startPcscd();
     QVERIFY2(pcscd, pcscd ? "" : qPrintable(pcscd.error().detail()));

@@ -88,8 +88,7 @@ void TestLoginScreens::initTestCase()
     Result<void> pcscd = m_harness.startPcscd();
     QVERIFY2(pcscd, pcscd ? "" : qPrintable(pcscd.error().detail()));
     const QString profile = m_dir.filePath(u"yamada.json"_s);
-    QVERIFY(QFile::copy(state + u"/clinicians/yamada/card.json"_s, profile));
-    QFile::setPermissions(profile, QFile::ReadOwner | QFile::WriteOwner);
+    QVERIFY(test::PlatformProcess::copyCardProfile(state, u"yamada"_s, profile));
     Result<void> card = m_harness.startCard(profile);
     QVERIFY2(card, card ? "" : qPrintable(card.error().detail()));
 }

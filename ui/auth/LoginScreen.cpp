@@ -5,7 +5,6 @@
 
 #include <QComboBox>
 #include <QDateTime>
-#include <QFormLayout>
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>

@@ -22,6 +22,15 @@ Result<QByteArray> PlatformProcess::init(const QString &stateDir)
     return r.out;
 }
 
+Result<void> PlatformProcess::copyCardProfile(const QString &stateDir, const QString &clinicianId, const QString &to)
+{
+    const QString from = stateDir + QStringLiteral("/clinicians/") + clinicianId + QStringLiteral("/card.json");
+    QFile::remove(to);
+    if (!QFile::copy(from, to) || !QFile::setPermissions(to, QFile::ReadOwner | QFile::WriteOwner))
+        return Error(ErrorCode::WriteFailed, QStringLiteral("cannot copy the card profile"), from);
+    return {};
+}
+
 PlatformProcess::PlatformProcess(QString stateDir) : m_stateDir(std::move(stateDir)) { }
 
 PlatformProcess::~PlatformProcess()

@@ -21,6 +21,9 @@ class PlatformProcess
 public:
     // `haip-platform init --state DIR`; the JSON lines it printed, or an error text.
     static Result<QByteArray> init(const QString &stateDir);
+    // A private 0600 copy of a demo clinician's card profile (haip-vcard writes its PIN counters
+    // back, so each test plays its own copy), replacing `to` if it exists.
+    static Result<void> copyCardProfile(const QString &stateDir, const QString &clinicianId, const QString &to);
 
     explicit PlatformProcess(QString stateDir);
     ~PlatformProcess();
