@@ -2,7 +2,8 @@
 // network outcomes become haip::Error values.
 #include "platform/ApiClient.h"
 
-#include "platform/Problem.h"
+#include "platform/AnswerError.h"
+#include "platform/BulkUploader.h"
 #include "platform/TlsAnchorProbe.h"
 
 #include <QBuffer>
@@ -38,33 +39,6 @@ struct Transfer
 bool isSuccess(int status)
 {
     return status >= 200 && status < 300;
-}
-
-int retryAfter(const QByteArray &value)
-{
-    bool ok = false;
-    const int seconds = value.trimmed().toInt(&ok);
-    return ok && seconds > 0 ? qMin(seconds, 3600) : 0;
-}
-
-// A non-2xx answer as an error: the problem document when there is a well-formed one.
-Error errorFromAnswer(int status, const QByteArray &contentType, const QByteArray &body, const QString &path)
-{
-    if (contentType.startsWith(Problem::kMediaType)) {
-        Result<QJsonObject> checked = StrictJson::parseObject(body, JsonLimits {64 * 1024, 8, 1000, 40});
-        if (checked) {
-            Result<Problem> problem = Problem::parse(body);
-            if (problem) {
-                Error e = problem->toError();
-                return e.subject().isEmpty() ? e.withSubject(path) : e;
-            }
-        }
-    }
-    Problem fallback;
-    fallback.status = status;
-    fallback.detail = QStringLiteral("HTTP %1 without a problem document").arg(status);
-    fallback.instance = path;
-    return fallback.toError();
 }
 
 } // namespace
@@ -198,6 +172,7 @@ void ApiClient::released(QNetworkAccessManager *manager)
 void ApiClient::setClientCertificate(const QList<QSslCertificate> &chain, const QSslKey &key)
 {
     retireManager();
+    retireUploader();
     m_localChain = chain;
     m_localKey = key;
 }
@@ -205,12 +180,100 @@ void ApiClient::setClientCertificate(const QList<QSslCertificate> &chain, const 
 void ApiClient::clearClientCertificate()
 {
     retireManager();
+    retireUploader();
     m_localChain.clear();
     m_localKey.clear();
 }
 
+void ApiClient::completeWithAnswer(ApiReply *reply, ApiAnswer answer, const QString &path, bool usedClientCertificate)
+{
+    const int status = answer.status;
+    reply->m_status = status;
+    if (isSuccess(status)) {
+        reply->complete(std::move(answer));
+        return;
+    }
+    reply->m_retryAfter = retryAfterSeconds(answer.header("Retry-After"));
+    if (status >= 300 && status < 400) {
+        reply->complete(Error(ErrorCode::BadServerResponse,
+                              QStringLiteral("unexpected redirect (HTTP %1)").arg(status),
+                              m_endpoint.baseUrl.authority()));
+        return;
+    }
+    const Error error = errorFromAnswer(status, answer.header("Content-Type"), answer.body, path);
+    if (status == 401 && usedClientCertificate)
+        emit sessionRejected(error);
+    reply->complete(error);
+}
+
+BulkUploader *ApiClient::currentUploader()
+{
+    if (!m_uploader) {
+        BulkIdentity identity;
+        identity.anchor = m_anchor;
+        identity.chain = m_localChain;
+        identity.key = m_localKey;
+        identity.idleTimeoutMs = m_options.idleTimeoutMs;
+        m_uploader = new BulkUploader(std::move(identity), this);
+    }
+    return m_uploader;
+}
+
+void ApiClient::retireUploader()
+{
+    BulkUploader *old = std::exchange(m_uploader, nullptr);
+    if (old && old->isIdle())
+        delete old;
+    else if (old)
+        m_retiredUploaders.append(old);
+}
+
+// A PUT of a file range (the payload's chunks) goes through libcurl: see BulkUploader.h for why.
+void ApiClient::startBulk(ApiReply *reply, const ApiRequestSpec &spec)
+{
+    BulkPut put;
+    put.url = m_endpoint.baseUrl;
+    put.url.setPath(spec.path);
+    put.filePath = spec.bodyFile;
+    put.offset = spec.bodyOffset;
+    put.length = spec.bodySize;
+    put.contentType = spec.contentType;
+    put.headers = spec.headers;
+    put.maxAnswerBytes = spec.maxAnswerBytes >= 0 ? spec.maxAnswerBytes : m_options.maxAnswerBytes;
+    BulkUploader *uploader = currentUploader();
+    QPointer<ApiReply> target(reply);
+    const bool usedClientCertificate = !m_localChain.isEmpty();
+    reply->m_abort = uploader->put(
+        std::move(put),
+        [target](qint64 sent, qint64 total) {
+            if (target)
+                emit target->uploadProgress(sent, total);
+        },
+        [this, target, uploader, path = spec.path, usedClientCertificate](BulkOutcome outcome) {
+            if (m_retiredUploaders.contains(uploader) && uploader->isIdle()) {
+                m_retiredUploaders.removeOne(uploader);
+                uploader->deleteLater();
+            }
+            if (!target)
+                return;
+            if (outcome.failure.code() != ErrorCode::None) {
+                target->m_networkFailure = outcome.networkFailure;
+                target->complete(outcome.failure);
+                return;
+            }
+            ApiAnswer answer;
+            answer.status = outcome.status;
+            answer.body = std::move(outcome.body);
+            answer.headers = std::move(outcome.headers);
+            completeWithAnswer(target, std::move(answer), path, usedClientCertificate);
+        });
+}
+
 void ApiClient::start(ApiReply *reply, const ApiRequestSpec &spec)
 {
+    if (!spec.bodyFile.isEmpty())
+        return startBulk(reply, spec);
+
     Result<QSslConfiguration> tls = m_localChain.isEmpty()
         ? m_policy.clientConfiguration({m_anchor})
         : m_policy.clientConfiguration({m_anchor}, m_localChain, m_localKey);
@@ -372,21 +435,7 @@ void ApiClient::start(ApiReply *reply, const ApiRequestSpec &spec)
         answer.status = state->status;
         answer.body = std::move(state->buffer);
         answer.headers = network->rawHeaderPairs();
-        if (isSuccess(state->status)) {
-            target->complete(std::move(answer));
-            return;
-        }
-        target->m_retryAfter = retryAfter(answer.header("Retry-After"));
-        if (state->status >= 300 && state->status < 400) {
-            target->complete(Error(ErrorCode::BadServerResponse,
-                                   QStringLiteral("unexpected redirect (HTTP %1)").arg(state->status),
-                                   where));
-            return;
-        }
-        const Error error = errorFromAnswer(state->status, answer.header("Content-Type"), answer.body, path);
-        if (state->status == 401 && state->usedClientCertificate)
-            emit sessionRejected(error);
-        target->complete(error);
+        completeWithAnswer(target, std::move(answer), path, state->usedClientCertificate);
     });
     watchdog->start();
 }

@@ -35,6 +35,7 @@ class QNetworkReply;
 
 namespace haip::platform {
 
+class BulkUploader;
 class TlsAnchorProbe;
 
 struct PlatformEndpoint
@@ -58,7 +59,10 @@ struct ApiRequestSpec
     QString path; // "/v1/jobs/…" (percent-encoded as needed), may carry "?query"
     QByteArray body; // used when bodyDevice is null
     QIODevice *bodyDevice = nullptr; // not owned; open, positioned, alive until finished()
-    qint64 bodySize = -1; // required with bodyDevice
+    qint64 bodySize = -1; // required with bodyDevice or bodyFile
+    // A PUT of bodySize bytes from this file at bodyOffset, sent by BulkUploader (libcurl)
+    QString bodyFile;
+    qint64 bodyOffset = 0;
     QByteArray contentType;
     QList<QPair<QByteArray, QByteArray>> headers;
     qint64 maxAnswerBytes = -1; // -1: ApiClientOptions::maxAnswerBytes
@@ -104,7 +108,10 @@ private:
     QNetworkAccessManager *currentManager();
     void retireManager();
     void released(QNetworkAccessManager *manager);
-    void finishReply(ApiReply *reply, QNetworkReply *network, const ApiRequestSpec &spec);
+    void completeWithAnswer(ApiReply *reply, ApiAnswer answer, const QString &path, bool usedClientCertificate);
+    void startBulk(ApiReply *reply, const ApiRequestSpec &spec);
+    BulkUploader *currentUploader();
+    void retireUploader();
 
     PlatformEndpoint m_endpoint;
     ApiClientOptions m_options;
@@ -120,6 +127,8 @@ private:
     QNetworkAccessManager *m_manager = nullptr;
     QHash<QNetworkAccessManager *, int> m_active; // requests in flight per manager
     QList<QNetworkAccessManager *> m_retired;
+    BulkUploader *m_uploader = nullptr; // PUTs of file ranges, for the current identity
+    QList<BulkUploader *> m_retiredUploaders; // still finishing transfers of an older identity
 };
 
 } // namespace haip::platform

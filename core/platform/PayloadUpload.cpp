@@ -72,14 +72,12 @@ void PayloadUpload::sendNext()
     if (m_offset == m_total)
         return finish({});
     const qint64 length = qMin(m_options.chunkSize, m_total - m_offset);
-    if (!m_file.seek(m_offset))
-        return finish(Error(ErrorCode::FileUnreadable, m_file.errorString(), m_file.fileName()));
     ApiRequestSpec spec;
     spec.method = QByteArrayLiteral("PUT");
     spec.path = QStringLiteral("/v1/jobs/%1/payload").arg(m_jobId);
-    spec.body = m_file.read(length);
-    if (spec.body.size() != length)
-        return finish(Error(ErrorCode::FileUnreadable, QStringLiteral("short read"), m_file.fileName()));
+    spec.bodyFile = m_file.fileName(); // read by the transfer thread, never held whole in memory
+    spec.bodyOffset = m_offset;
+    spec.bodySize = length;
     spec.contentType = QByteArrayLiteral("application/octet-stream");
     spec.headers.append(
         {QByteArrayLiteral("Content-Range"),

@@ -2,8 +2,10 @@
 // "Upload"). It first asks the platform how much it already holds (GET …/payload), then PUTs
 // Content-Range chunks from the file in order. After a dropped connection, a timeout, a 5xx/429
 // or an offset conflict it waits (exponential back-off), asks for the offset again and continues
-// from there — bytes the platform stored are never sent twice and never skipped. Memory: one
-// chunk. Asynchronous: progress() while running, finished() once; result() afterwards.
+// from there — bytes the platform stored are never sent twice and never skipped. The chunks are
+// read from the file by ApiClient's bulk transport (libcurl on its own thread), so memory stays
+// small whatever the chunk size. Asynchronous: progress() while running, finished() once;
+// result() afterwards.
 #pragma once
 
 #include "common/Result.h"

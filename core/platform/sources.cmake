@@ -12,6 +12,10 @@ target_sources(haip_core PRIVATE
     platform/ApiClient.h
     platform/ApiReply.cpp
     platform/ApiReply.h
+    platform/AnswerError.cpp
+    platform/AnswerError.h
+    platform/BulkUploader.cpp
+    platform/BulkUploader.h
     platform/CardSigner.h
     platform/Catalog.cpp
     platform/Catalog.h
