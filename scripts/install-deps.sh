@@ -15,7 +15,7 @@ packages=(
     dcmtk pcscd vsmartcard-vpcd fonts-noto-cjk xvfb xauth
     # test: independent references and tools
     python3-pydicom python3-numpy python3-cryptography libgdcm-tools libopenjp2-tools dicom3tools dcm2niix hyperfine
-    pcsc-tools opensc opensc-pkcs11 softhsm2 oathtool wixl msitools curl
+    pcsc-tools opensc opensc-pkcs11 softhsm2 oathtool wixl msitools curl time
 )
 
 missing=()

@@ -8,11 +8,14 @@
 //    same 4 MiB chunks with the same headers to the same server;
 // in alternating rounds, each to a fresh job. Target: our median throughput ≥ 70 % of curl's.
 // The server syncs each chunk to disk before answering — the same cost for both.
+// Memory: `haip-cli submit` seals and uploads 1 GiB (64 parts of 16 MiB; the sealer streams
+// bytes and does not parse them) under /usr/bin/time; target: peak RSS < 200 MiB.
 // Figures go to test-artifacts/bench-upload.json.
 #include "EchoService.h"
 #include "PlatformLogin.h"
 #include "PlatformProcess.h"
 #include "TestSupport.h"
+#include "crypto/TlsPolicy.h"
 #include "platform/ApiClient.h"
 #include "platform/JobClient.h"
 #include "platform/PayloadUpload.h"
@@ -29,6 +32,7 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <unistd.h>
 
 using namespace haip;
 using namespace Qt::StringLiterals;
@@ -56,6 +60,7 @@ class BenchUpload : public QObject
 private slots:
     void initTestCase();
     void uploadAgainstCurl();
+    void sealingAndUploadingOneGibibyteInSmallMemory();
     void cleanupTestCase();
 
 private:
@@ -65,7 +70,9 @@ private:
 
     QTemporaryDir m_dir;
     std::unique_ptr<PlatformProcess> m_platform;
+    std::unique_ptr<PlatformLogin> m_login;
     test::Session m_session;
+    QJsonObject m_figures;
     std::unique_ptr<platform::ApiClient> m_api;
     QString m_payload;
     QStringList m_chunks;
@@ -84,9 +91,9 @@ void BenchUpload::initTestCase()
     const Result<void> started =
         m_platform->start({u"--no-workers"_s, u"--api-rate"_s, u"1000"_s, u"--api-burst"_s, u"1000"_s});
     QVERIFY2(started, started ? "" : qPrintable(started.error().detail()));
-    PlatformLogin login(*m_platform);
+    m_login = std::make_unique<PlatformLogin>(*m_platform);
     QString why;
-    m_session = login.login(u"yamada"_s, &why);
+    m_session = m_login->login(u"yamada"_s, &why);
     QVERIFY2(m_session.client, qPrintable(why));
 
     // curl's identity: the same session certificate and key, as PEM files.
@@ -121,6 +128,9 @@ void BenchUpload::initTestCase()
 
 void BenchUpload::cleanupTestCase()
 {
+    QFile out(QDir(test::artifactsDir()).filePath(u"bench-upload.json"_s));
+    if (out.open(QIODevice::WriteOnly))
+        out.write(QJsonDocument(m_figures).toJson());
     m_api.reset();
     if (m_platform)
         m_platform->stop();
@@ -219,7 +229,8 @@ void BenchUpload::uploadAgainstCurl()
             a.append(x / 1e6);
         return a;
     };
-    const QJsonObject figures {
+    QJsonObject &figures = m_figures;
+    figures = QJsonObject {
         {u"payloadBytes"_s, double(kPayloadBytes)},
         {u"chunkBytes"_s, double(kChunk)},
         {u"clientMBps"_s, mbps(ours)},
@@ -228,9 +239,6 @@ void BenchUpload::uploadAgainstCurl()
         {u"curlMedianMBps"_s, median(curl) / 1e6},
         {u"ratio"_s, ratio},
     };
-    QFile out(QDir(test::artifactsDir()).filePath(u"bench-upload.json"_s));
-    if (out.open(QIODevice::WriteOnly))
-        out.write(QJsonDocument(figures).toJson());
     qInfo().noquote() << QString::fromUtf8(QJsonDocument(figures).toJson(QJsonDocument::Compact));
     const QString text =
         u"client %1 MB/s is %2 % of curl's %3 MB/s (target ≥ 70 %)"_s.arg(median(ours) / 1e6, 0, 'f', 1)
@@ -238,6 +246,78 @@ void BenchUpload::uploadAgainstCurl()
             .arg(median(curl) / 1e6, 0, 'f', 1);
     qInfo().noquote() << text;
     QVERIFY2(ratio >= 0.7, qPrintable(text));
+}
+
+void BenchUpload::sealingAndUploadingOneGibibyteInSmallMemory()
+{
+    QVERIFY2(QFile::exists(u"/usr/bin/time"_s), "/usr/bin/time is missing: apt-get install time");
+    const QString cli = test::programPath(u"haip-cli"_s);
+    const QString session = m_dir.filePath(u"cli-session.json"_s);
+    const test::ProcessResult login = test::run(cli,
+                                                {u"login"_s,
+                                                 u"--platform"_s,
+                                                 m_platform->url().toString(),
+                                                 u"--ca-pin"_s,
+                                                 crypto::TlsPolicy::pinToHex(m_platform->pin()),
+                                                 u"--card"_s,
+                                                 m_platform->statePath(u"clinicians/sato/card.json"_s),
+                                                 u"--otp"_s,
+                                                 m_login->nextCode(u"sato"_s),
+                                                 u"--session"_s,
+                                                 session},
+                                                60000);
+    QVERIFY2(login.exitCode == 0, login.err.constData());
+    Result<crypto::SpkiPin> catalogPin = test::catalogPin(m_platform->stateDir());
+    QVERIFY(catalogPin);
+
+    // 1 GiB of parts: one 16 MiB file of random bytes, hard-linked 64 times (no 1 GiB on disk).
+    constexpr int kParts = 64;
+    constexpr qint64 kPartBytes = 16 * 1024 * 1024;
+    const QString parts = m_dir.filePath(u"gib"_s);
+    QVERIFY(QDir().mkpath(parts));
+    const QString first = parts + u"/part-0.bin"_s;
+    {
+        QFile f(first);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QByteArray block(kPartBytes, Qt::Uninitialized);
+        QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(block.data()), int(kPartBytes / 4));
+        QCOMPARE(f.write(block), kPartBytes);
+    }
+    QStringList arguments {u"-f"_s,
+                           u"%M %e"_s,
+                           cli,
+                           u"submit"_s,
+                           u"--session"_s,
+                           session,
+                           u"--catalog-pin"_s,
+                           catalogPin->toHex(),
+                           u"--service"_s,
+                           QLatin1String(test::kEchoService),
+                           u"--modality"_s,
+                           u"CT"_s,
+                           u"--response-key"_s,
+                           m_dir.filePath(u"gib.key"_s)};
+    arguments << first;
+    for (int i = 1; i < kParts; ++i) {
+        const QString link = parts + u"/part-%1.bin"_s.arg(i);
+        QVERIFY(::link(QFile::encodeName(first).constData(), QFile::encodeName(link).constData()) == 0);
+        arguments << link;
+    }
+    const test::ProcessResult r = test::run(u"/usr/bin/time"_s, arguments, 600000);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QStringList figures = QString::fromLatin1(r.err.trimmed()).split(u'\n').last().split(u' ');
+    QCOMPARE(figures.size(), 2);
+    const double peakMiB = figures[0].toDouble() / 1024.0;
+    const double seconds = figures[1].toDouble();
+    // The platform holds every byte (sealed size ≥ 1 GiB).
+    const QJsonObject committed = QJsonDocument::fromJson(r.out.split('\n').first()).object();
+    const QString jobId = committed.value(u"jobId"_s).toString();
+    QVERIFY2(!jobId.isEmpty(), r.out.constData());
+    QVERIFY(QFileInfo(m_platform->statePath(u"jobs/%1/payload.bin"_s.arg(jobId))).size() > kParts * kPartBytes);
+    qInfo("haip-cli submit of 1 GiB (seal + upload + commit): peak RSS %.1f MiB, %.1f s", peakMiB, seconds);
+    m_figures.insert(u"cli_submit_1gib_peak_rss_mib"_s, peakMiB);
+    m_figures.insert(u"cli_submit_1gib_seconds"_s, seconds);
+    QVERIFY2(peakMiB > 0 && peakMiB < 200.0, qPrintable(u"peak RSS %1 MiB (target < 200 MiB)"_s.arg(peakMiB)));
 }
 
 QTEST_GUILESS_MAIN(BenchUpload)
