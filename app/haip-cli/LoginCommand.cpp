@@ -7,6 +7,7 @@
 // card or through --pkcs11-module (the card vendor's middleware). The PIN
 // and the code are read from the descriptors given, else asked at the terminal without echo;
 // --otp - reads the code from stdin. Prints {"signedIn", "sessionId", "notAfter", "session"}.
+#include "AuditTrail.h"
 #include "CliOutput.h"
 #include "Commands.h"
 #include "EnvelopeArguments.h"
@@ -45,6 +46,7 @@ void saveAndReport(const LoginTarget &target, platform::LoginSession &session, C
     file.key = std::move(key).value();
     if (Result<void> saved = file.save(target.sessionPath); !saved)
         return finish(fail(saved.error(), 1));
+    recordAudit(audit::AuditEvent::loginSuccess(session.info().clinician.id));
     output.json({{u"signedIn"_s, session.info().clinician.id},
                  {u"sessionId"_s, session.info().sessionId},
                  {u"notAfter"_s, session.info().notAfter.toString(Qt::ISODate)},
@@ -82,7 +84,10 @@ int loginWithProfile(const LoginTarget &target, const QString &profile, const QS
     options.maxOtpAttempts = 1; // one code given: a wrong one ends the command
     options.autoRenew = false;
     platform::LoginSession session(api, options);
-    QObject::connect(&session, &platform::LoginSession::loginFailed, [](const Error &e) { finish(fail(e, 1)); });
+    QObject::connect(&session, &platform::LoginSession::loginFailed, [&card](const Error &e) {
+        recordAudit(audit::AuditEvent::loginFailure(card->clinicianId(), e));
+        finish(fail(e, 1));
+    });
     QObject::connect(&session, &platform::LoginSession::signedIn, [&] { saveAndReport(target, session, output); });
     session.login(*card, [code = *otp](const platform::OtpPrompt &, platform::OtpAnswer answer) { answer(code); });
     return runUntilFinished();
@@ -108,6 +113,7 @@ int loginWithReader(const LoginTarget &target,
     using Step = auth::CardLogin::Step;
     bool pinAsked = false;
     QObject::connect(&login, &auth::CardLogin::problem, [&](const Error &e) {
+        recordAudit(audit::AuditEvent::loginFailure({}, e));
         // The command asks once: any failure ends it (a script retries with the tries left in mind).
         if (e.code() == ErrorCode::PinIncorrect)
             return finish(fail(Error(e.code(), u"tries left: %1"_s.arg(login.pinStatus().triesLeft)), 1));

@@ -2,6 +2,7 @@
 // deletes the session file — also when the platform cannot be reached or has already ended the
 // session, so the private key never outlives the command.
 //   haip-cli logout --session s.json
+#include "AuditTrail.h"
 #include "CliOutput.h"
 #include "Commands.h"
 #include "EnvelopeArguments.h"
@@ -30,8 +31,12 @@ int runLogout(const QStringList &arguments, CliOutput &output)
         return fail(connection.error(), 1);
     }
     platform::ApiReply *reply = connection->api->postJson(u"/v1/auth/logout"_s, {});
-    QObject::connect(reply, &platform::ApiReply::finished, [reply, path, &output] {
+    const QString clinician = connection->session.info.clinician.id;
+    QObject::connect(reply, &platform::ApiReply::finished, [reply, path, clinician, &output] {
         reply->deleteLater();
+        recordAudit(audit::AuditEvent::logout(clinician).withOutcome(
+            reply->result() ? audit::AuditOutcome::Success : audit::AuditOutcome::MinorFailure,
+            reply->result() ? Error() : reply->result().error()));
         const bool removed = !QFile::exists(path) || QFile::remove(path);
         if (!reply->result()) {
             const Error e = reply->result().error();

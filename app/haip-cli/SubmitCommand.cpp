@@ -5,6 +5,7 @@
 // also downloads and opens the result into that folder.
 //   haip-cli submit --session s.json --catalog-pin PIN --service ID --response-key job.key
 //                   [--modality CT] [--wait] [--out DIR] FILE...
+#include "AuditTrail.h"
 #include "CliOutput.h"
 #include "Commands.h"
 #include "EnvelopeArguments.h"
@@ -60,22 +61,40 @@ int runSubmit(const QStringList &arguments, CliOutput &output)
     const QString serviceId = parser.value(serviceOption);
     platform::SealedPayload sealed;
     std::unique_ptr<platform::PayloadUpload> upload;
+    const QString clinician = connection->session.info.clinician.id;
+    // What left the machine: the service, the job and the sealed size (the job id is the
+    // payload's pseudonymous name; nothing of the patient).
+    const auto auditSend = [&](const QString &jobId, const Error &failure) {
+        audit::SendDetails details;
+        details.serviceId = serviceId;
+        details.jobId = jobId;
+        details.bytes = sealed.sealedSize;
+        audit::AuditEvent event = audit::AuditEvent::send(clinician, details);
+        if (failure.code() != ErrorCode::None)
+            event = event.withOutcome(audit::AuditOutcome::SeriousFailure, failure);
+        recordAudit(event);
+    };
 
     const auto fetchResult = [&](const platform::JobStatus &done) {
         const QString path = work.filePath(u"result.sealed"_s);
         // The download ends later: keep the job's id, not a reference to the caller's status.
-        jobs.downloadResult(done, path, [&, path, jobId = done.jobId](Result<void> downloaded) {
-            if (!downloaded)
-                return finish(fail(downloaded.error(), 1));
-            Result<platform::MultipartMessage> bundle = platform::ResultOpener::openResult(path, sealed.responseKey);
-            if (!bundle)
-                return finish(fail(bundle.error(), 1));
-            Result<QJsonArray> parts = writeResultParts(*bundle, outDir);
-            if (!parts)
-                return finish(fail(parts.error(), 1));
-            output.json({{u"jobId"_s, jobId}, {u"result"_s, *parts}});
-            finish(0);
-        });
+        jobs.downloadResult(
+            done,
+            path,
+            [&, path, jobId = done.jobId, size = done.resultSize, sha = done.resultSha256](Result<void> downloaded) {
+                if (!downloaded)
+                    return finish(fail(downloaded.error(), 1));
+                recordAudit(audit::AuditEvent::resultReceived(clinician, serviceId, jobId, size, sha));
+                Result<platform::MultipartMessage> bundle =
+                    platform::ResultOpener::openResult(path, sealed.responseKey);
+                if (!bundle)
+                    return finish(fail(bundle.error(), 1));
+                Result<QJsonArray> parts = writeResultParts(*bundle, outDir);
+                if (!parts)
+                    return finish(fail(parts.error(), 1));
+                output.json({{u"jobId"_s, jobId}, {u"result"_s, *parts}});
+                finish(0);
+            });
     };
     const auto follow = [&](const QString &jobId) {
         jobs.waitUntilFinished(jobId, 500, [&](Result<platform::JobStatus> done) {
@@ -90,7 +109,8 @@ int runSubmit(const QStringList &arguments, CliOutput &output)
         });
     };
     const auto commit = [&](const QString &jobId) {
-        jobs.commit(jobId, [&](Result<platform::JobStatus> job) {
+        jobs.commit(jobId, [&, jobId](Result<platform::JobStatus> job) {
+            auditSend(jobId, job ? Error() : job.error());
             if (!job)
                 return finish(fail(job.error(), 1));
             output.json(jobJson(*job));
@@ -127,8 +147,10 @@ int runSubmit(const QStringList &arguments, CliOutput &output)
             const QString jobId = job->jobId;
             upload = std::make_unique<platform::PayloadUpload>(api, jobId, sealed.path);
             QObject::connect(upload.get(), &platform::PayloadUpload::finished, [&, jobId] {
-                if (!upload->result())
+                if (!upload->result()) {
+                    auditSend(jobId, upload->result().error());
                     return finish(fail(upload->result().error(), 1));
+                }
                 commit(jobId);
             });
             upload->start();
