@@ -137,7 +137,7 @@ Finding classify(const Chain &c, qint64 i)
     if (l.seq == expected) {
         // Line i's own prev was changed (the next record does not chain onto it either) …
         if (i + 1 < c.size() && c.at(i + 1).parsed && c.at(i + 1).seq == l.seq + 1 && !c.chains(i + 1, i))
-            return {AuditProblem::Edited, i, u"the record's hash no longer matches the next record's prev"_s};
+            return {AuditProblem::Edited, i, u"neither its prev nor its hash links to its neighbours"_s};
         // … or line p's bytes were.
         return {AuditProblem::Edited, p, u"the record's hash no longer matches the next record's prev"_s};
     }
