@@ -1,11 +1,13 @@
-// AuthPolicy: what hospital IT decides about login and locking (docs/admin, issue 8 ships the
+// AuthPolicy: what hospital IT decides about login and locking (core/config; issue 8 ships the
 // templates). Defaults are the strict ones: lock when the card leaves the reader, lock after ten
 // idle minutes, no emergency access.
 #pragma once
 
 #include <QString>
 
-class QSettings;
+namespace haip::config {
+class EffectiveConfig;
+}
 
 namespace haip::auth {
 
@@ -30,8 +32,10 @@ struct AuthPolicy
     // unless IT enables it; such a session is short, marked on screen and ends when it locks.
     bool emergencyAccess = false;
 
-    // Keys under "Auth/" (e.g. Auth/LockOnCardRemoval); absent keys keep the defaults.
-    static AuthPolicy fromSettings(QSettings &settings);
+    // From the effective configuration (core/config: CardBackend, Pkcs11Module,
+    // LockOnCardRemoval, IdleLockMinutes, OtpOnUnlock, CardProbeIntervalMs, EmergencyAccess —
+    // all policy-only keys).
+    static AuthPolicy fromConfig(const config::EffectiveConfig &config);
 };
 
 } // namespace haip::auth
