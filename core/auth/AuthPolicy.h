@@ -22,7 +22,7 @@ struct AuthPolicy
     Backend backend = Backend::PivPcsc;
     QString pkcs11Module; // path of the vendor module when backend is Pkcs11
     bool lockOnCardRemoval = true; // false: the session survives a pulled card (NHS Smartcard Connect style)
-    int idleLockSeconds = 600; // 0: never (policy sets minutes: Auth/IdleLockMinutes)
+    int idleLockSeconds = 600; // 0: never (policy sets minutes: IdleLockMinutes)
     bool otpOnUnlock = false; // unlocking asks for a one-time password again
     // How often the signed-in card is asked whether it is still there, in ms (0: only the
     // reader's own events). PC/SC reports removal only when the driver polls (~0.4 s for
