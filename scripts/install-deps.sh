@@ -10,11 +10,13 @@ packages=(
     qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libgl-dev
     libdcmtk-dev libopenjp2-7-dev libcharls-dev libssl-dev zlib1g-dev libpcsclite-dev
     libcurl4-openssl-dev # payload uploads (core/platform/BulkUploader.h)
+    libsecret-1-dev # keys kept by the OS: the Secret Service (core/crypto/OsKeyStore.h)
     libp11-kit-dev # PKCS#11 header only (the token module is loaded by path)
     # run
     dcmtk pcscd vsmartcard-vpcd fonts-noto-cjk xvfb xauth
     # test: independent references and tools
     python3-pydicom python3-numpy python3-cryptography libgdcm-tools libopenjp2-tools dicom3tools dcm2niix hyperfine
+    gnome-keyring libsecret-tools # a real Secret Service and an independent client (tests/support/with-secret-service.sh)
     pcsc-tools opensc opensc-pkcs11 softhsm2 oathtool wixl msitools curl time
 )
 

@@ -49,3 +49,14 @@ target_sources(haip_core PRIVATE
     crypto/Totp.cpp
     crypto/Totp.h
 )
+
+# Keys kept by the OS (Secret Service / DPAPI) and small files encrypted at rest under them
+target_sources(haip_core PRIVATE
+    crypto/OsKeyStore.cpp crypto/OsKeyStore.h
+    crypto/SealedFile.cpp crypto/SealedFile.h
+)
+if(NOT WIN32)
+    target_link_libraries(haip_core PRIVATE PkgConfig::LIBSECRET)
+else()
+    target_link_libraries(haip_core PRIVATE crypt32)
+endif()
