@@ -32,5 +32,6 @@ int runCatalog(const QStringList &arguments, CliOutput &output); // CatalogComma
 int runSubmit(const QStringList &arguments, CliOutput &output); // SubmitCommand.cpp
 int runJobs(const QStringList &arguments, CliOutput &output); // JobsCommand.cpp
 int runResult(const QStringList &arguments, CliOutput &output); // ResultCommand.cpp
+int runDeid(const QStringList &arguments, CliOutput &output); // DeidCommand.cpp
 
 } // namespace haip::cli

@@ -122,6 +122,7 @@ Result<DeidReport> DatasetDeidentifier::run(DcmDataset &dataset, const QString &
     m_changed.clear();
     m_report.reidentification.originalPatientId = patientId;
     m_report.reidentification.pseudonym = m_pseudonym;
+    m_report.reidentification.dateOffsetDays = m_options.modifiedDates ? m_dateOffset : 0;
 
     processItem(dataset, 0);
 
