@@ -52,8 +52,10 @@ public:
     static std::span<const DeidRule> rules();
     // The row for a (public) tag, or nullptr when Table E.1-1 does not list it.
     static const DeidRule *find(quint32 key);
-    // The row's action under the options: an option's override wins over the basic action.
-    // (The supported options never override the same row differently.)
+    // The row's action under the options: an option's override wins over the basic action. Where
+    // two options override one row (calibration dates: K under Device Identity, C under Modified
+    // Dates), the order is Patient Characteristics, Modified Dates, Device Identity, Clean
+    // Descriptors, so dates are shifted rather than kept.
     static DeidAction action(const DeidRule &rule, const DeidOptions &options);
     // 1 or 2 for the attributes the common image IODs require; 3 for every other attribute.
     static int requiredType(quint32 key);

@@ -350,7 +350,7 @@ void TestDeidTable::everyAttributeHandled()
                     const QDate shifted = QDate::fromString(after.left(8), u"yyyyMMdd"_s);
                     if (shifted != QDate(2020, 3, 17).addDays(offset) || after.mid(8) != before.mid(8))
                         failures << at + u"date not shifted by the patient's offset"_s;
-                } else if (vr == EVR_TM) {
+                } else if (vr == EVR_TM || key == 0x00080201) { // times, Timezone Offset From UTC
                     if (after != before)
                         failures << at + u"time changed"_s;
                 } else if (vr == EVR_AE) {

@@ -22,6 +22,7 @@ constexpr quint32 kPatientId = 0x00100020;
 constexpr quint32 kStudyInstanceUid = 0x0020000D;
 constexpr quint32 kSeriesInstanceUid = 0x0020000E;
 constexpr quint32 kSopInstanceUid = 0x00080018;
+constexpr quint32 kTimezoneOffsetFromUtc = 0x00080201;
 
 // Dummy values for D (and for Z/D resolved to D) by value representation; all fit every VR's
 // length limit and character repertoire.
@@ -349,12 +350,19 @@ bool DatasetDeidentifier::clean(DcmElement &element)
         // Whole-day offsets leave times of day as they were.
         count(DeidAction::Clean, key, false);
         return true;
+    case EVR_SH:
+        // Timezone Offset From UTC (C under Modified Dates) is no date: kept like the times.
+        if (key == kTimezoneOffsetFromUtc) {
+            count(DeidAction::Clean, key, false);
+            return true;
+        }
+        cleaned = cleanDescriptor(value);
+        break;
     case EVR_AE:
         // Device identity keeps stations, but an AE title often names the hospital.
         cleaned = dummyText(vr);
         break;
     case EVR_LO:
-    case EVR_SH:
     case EVR_ST:
     case EVR_LT:
     case EVR_UT:
