@@ -16,6 +16,7 @@
 #include <dcmtk/dcmdata/dcdict.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
 #include <dcmtk/dcmdata/dcitem.h>
+#include <dcmtk/dcmdata/dcmetinf.h>
 #include <dcmtk/dcmdata/dcsequen.h>
 #include <dcmtk/dcmdata/dcuid.h>
 
@@ -77,7 +78,7 @@ QByteArray plausible(DcmEVR vr, quint32 key)
 bool addAttribute(DcmItem &item, quint32 key)
 {
     const DcmTagKey tagKey(quint16(key >> 16), quint16(key & 0xFFFF));
-    const DcmTag tag(tagKey);
+    DcmTag tag(tagKey); // getTagName() is not const
     const DcmEVR vr = tag.getEVR();
     if (vr == EVR_UNKNOWN || vr == EVR_UN || vr == EVR_UNKNOWN2B ||
         std::string(tag.getTagName()) == "Unknown Tag & Data")
@@ -195,9 +196,9 @@ void TestDeidTable::initTestCase()
     QVERIFY(dataset.putAndInsertString(DcmTagKey(0x6002, 0x4000), "Smith overlay").good());
     QVERIFY(dataset.putAndInsertUint16Array(DcmTagKey(0x5000, 0x3000), overlay, 2).good());
     QVERIFY(dataset.putAndInsertString(DcmTagKey(0x0009, 0x0010), "HAIP TEST").good());
-    QVERIFY(dataset.putAndInsertString(DcmTagKey(0x0009, 0x1001), "Smith^John").good());
+    QVERIFY(dataset.putAndInsertString(DcmTag(DcmTagKey(0x0009, 0x1001), EVR_LO), "Smith^John").good());
     QVERIFY(nested->putAndInsertString(DcmTagKey(0x0009, 0x0010), "HAIP TEST").good());
-    QVERIFY(nested->putAndInsertString(DcmTagKey(0x0009, 0x1001), "Smith^John").good());
+    QVERIFY(nested->putAndInsertString(DcmTag(DcmTagKey(0x0009, 0x1001), EVR_LO), "Smith^John").good());
 
     qInfo("%zu table rows planted at two depths; %d rows unknown to DCMTK's dictionary", m_keys.size(), unknown);
     QVERIFY2(m_keys.size() >= 550, "most of Table E.1-1 must be exercised");
@@ -286,8 +287,8 @@ void TestDeidTable::everyAttributeHandled()
         DeidAction expected = DeidTable::resolve(DeidTable::action(*rule, options), DeidTable::requiredType(key));
         const QString name =
             QString::fromLatin1(DcmTag(DcmTagKey(quint16(key >> 16), quint16(key & 0xFFFF))).getTagName());
-        const QString where = u"(%1,%2) %3 [%4]"_s.arg(key >> 16, 4, 16, u'0')
-                                  .arg(key & 0xFFFF, 4, 16, u'0')
+        const QString where = u"(%1,%2) %3 [%4]"_s.arg(uint(key >> 16), 4, 16, QChar(u'0'))
+                                  .arg(uint(key & 0xFFFF), 4, 16, QChar(u'0'))
                                   .arg(name, DeidTable::code(expected));
         QString newUid[2];
         for (int level = 0; level < 2; ++level) {

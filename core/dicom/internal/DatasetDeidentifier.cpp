@@ -109,11 +109,14 @@ Result<DeidReport> DatasetDeidentifier::run(DcmDataset &dataset, const QString &
         const QString modality = stringOf(dataset, DCM_Modality);
         if (burnedIn == u"YES")
             return Error(ErrorCode::BurnedInAnnotation, u"Burned In Annotation is YES"_s, name);
-        if (burnedIn.isEmpty() && mayHaveBurnedInText(modality, stringOf(dataset, DCM_SOPClassUID)))
+        const QString sopClass = stringOf(dataset, DCM_SOPClassUID);
+        if (burnedIn.isEmpty() && mayHaveBurnedInText(modality, sopClass)) {
+            const bool capture = sopClass.startsWith(QLatin1String(kSecondaryCapturePrefix));
             return Error(ErrorCode::BurnedInAnnotation,
                          u"Burned In Annotation is absent and %1 images usually show burned-in text"_s.arg(
-                             modality.isEmpty() ? u"secondary capture"_s : modality),
+                             capture ? u"secondary capture"_s : modality),
                          name);
+        }
     }
 
     const QString patientId = stringOf(dataset, DCM_PatientID);
