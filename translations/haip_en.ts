@@ -923,6 +923,50 @@
         <source>&amp;Language:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>IT policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set by your IT department&apos;s policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked: set by your IT department&apos;s policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workstation settings (values set by IT policy are locked):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy problems: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>haip::ui::ShellActions</name>

@@ -917,6 +917,50 @@
         <source>&amp;Language:</source>
         <translation>言語(&amp;L):</translation>
     </message>
+    <message>
+        <source>IT policy</source>
+        <translation>IT ポリシー</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>ユーザー</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>既定値</translation>
+    </message>
+    <message>
+        <source>Set by your IT department's policy</source>
+        <translation>院内 IT 部門のポリシーで設定されています</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Set by</source>
+        <translation>設定元</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(未設定)</translation>
+    </message>
+    <message>
+        <source>Locked: set by your IT department's policy</source>
+        <translation>ロック: 院内 IT 部門のポリシーで設定されています</translation>
+    </message>
+    <message>
+        <source>Workstation settings (values set by IT policy are locked):</source>
+        <translation>ワークステーションの設定 (IT ポリシーで設定された値は変更できません):</translation>
+    </message>
+    <message>
+        <source>Policy problems: %1</source>
+        <translation>ポリシーの問題: %1</translation>
+    </message>
 </context>
 <context>
     <name>haip::ui::ShellActions</name>

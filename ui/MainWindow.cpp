@@ -187,7 +187,7 @@ void MainWindow::createActions()
     connect(m_actions->openFolder, &QAction::triggered, this, openWith(OpenKind::Folder));
     connect(m_actions->openDicomDir, &QAction::triggered, this, openWith(OpenKind::DicomDir));
     connect(m_actions->settings, &QAction::triggered, this, [this] {
-        auto *dialog = new SettingsDialog(*m_settings, this);
+        auto *dialog = new SettingsDialog(*m_settings, m_config, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });

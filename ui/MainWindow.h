@@ -4,6 +4,7 @@
 // goes through openPaths(): import on a worker thread, then the best series is shown at once.
 #pragma once
 
+#include "config/EffectiveConfig.h"
 #include "dicom/Importer.h"
 #include "dicom/Series.h"
 
@@ -83,6 +84,8 @@ public:
     // The signed-in clinician in the status bar (empty: nobody — the local viewer).
     // `until`: an emergency-access session (no card), marked as such until it ends.
     void setClinician(const QString &name, const QDateTime &emergencyUntil = {});
+    // The configuration in force (policy over user settings over defaults), shown in Settings.
+    void setEffectiveConfig(const config::EffectiveConfig &config) { m_config = config; }
 
 signals:
     // An open request finished importing (the series it chose may still be decoding).
@@ -115,6 +118,7 @@ private:
 
     QString m_indexPath;
     std::unique_ptr<AppSettings> m_settings;
+    config::EffectiveConfig m_config;
     std::unique_ptr<dicom::ImageIndex> m_index;
     StudyOpener *m_opener = nullptr;
 

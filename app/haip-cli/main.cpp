@@ -11,7 +11,7 @@
 
 namespace haip::cli {
 // Command table: name, summary, entry point. Commands are defined in <Name>Command.cpp.
-static const std::array<CommandEntry, 16> kCommands {{
+static const std::array<CommandEntry, 17> kCommands {{
     {"info", "one JSON line per DICOM instance: identity, patient, image pixel module", &runInfo},
     {"pixels", "decode one frame to raw stored values", &runPixels},
     {"import", "index files, folders and DICOMDIRs into the local database", &runImport},
@@ -28,6 +28,7 @@ static const std::array<CommandEntry, 16> kCommands {{
     {"submit", "seal DICOM files to a service, upload them resumably and create the job", &runSubmit},
     {"jobs", "the signed-in clinician's jobs", &runJobs},
     {"result", "download and open a job's sealed result", &runResult},
+    {"config", "show the effective configuration: IT policy over user settings over defaults", &runConfig},
 }};
 } // namespace haip::cli
 

@@ -6,6 +6,8 @@
 #include "common/AppSettings.h"
 #include "common/Library.h"
 #include "common/Translations.h"
+#include "config/EffectiveConfig.h"
+#include "config/PolicyStore.h"
 #include "theme/Theme.h"
 #include "viewer/ViewerWidget.h"
 
@@ -59,13 +61,34 @@ int main(int argc, char *argv[])
         : std::make_unique<QSettings>();
     haip::ui::AppSettings appSettings(*settings);
 
-    const QString language =
-        haip::installTranslators(app, options->language.isEmpty() ? appSettings.language() : options->language);
+    // Machine policy over the user's settings over defaults; the command line counts as the
+    // user's and cannot override what policy fixed.
+    const std::unique_ptr<QSettings> policy = haip::config::openMachinePolicy();
+    haip::config::EffectiveConfig config = haip::config::EffectiveConfig::resolve(policy.get(), settings.get());
+    const auto fromCommandLine = [&config](const char *name, const QVariant &value) {
+        if (haip::Result<void> ok = config.overrideByUser(QLatin1String(name), value); !ok) {
+            std::fprintf(stderr, "haip-workstation: %s: %s\n", name, qUtf8Printable(ok.error().detail()));
+            return false;
+        }
+        return true;
+    };
+    if (!options->platform.isEmpty() && !fromCommandLine("PlatformUrl", options->platform.toString()))
+        return 2;
+    if (!options->caPin.isEmpty() && !fromCommandLine("PinnedCaSha256", QString::fromLatin1(options->caPin.toHex())))
+        return 2;
+    if (!options->language.isEmpty() && !config.isLocked(QStringLiteral("Language")) &&
+        !fromCommandLine("Language", options->language))
+        return 2;
+    for (const QString &problem : config.problems())
+        std::fprintf(stderr, "haip-workstation: configuration: %s\n", qUtf8Printable(problem));
+
+    const QString language = haip::installTranslators(app, config.language());
     haip::ui::Theme::applyFonts(language);
     haip::ui::Theme(options->theme.isEmpty() ? appSettings.theme() : haip::ui::Theme::kindFromName(options->theme))
         .apply(app);
 
     haip::ui::MainWindow window(haip::app::indexDatabasePath(*options), *settings);
+    window.setEffectiveConfig(config);
     if (!options->preset.isEmpty()) {
         // The preset applies to the first series shown, once its first image is on screen.
         auto connection = std::make_shared<QMetaObject::Connection>();
@@ -84,13 +107,16 @@ int main(int argc, char *argv[])
     }
     // With a platform, the login screen covers the window until a clinician signs in.
     std::unique_ptr<haip::ui::ClinicianSession> clinician;
-    if (!options->platform.isEmpty()) {
+    if (!config.platformUrl().isEmpty()) {
         haip::ui::ClinicianSession::Settings sign;
-        sign.platform = haip::platform::PlatformEndpoint {options->platform, options->caPin, {}};
-        sign.policy = haip::auth::AuthPolicy::fromSettings(*settings);
+        sign.platform = haip::platform::PlatformEndpoint {
+            QUrl(config.platformUrl()), QByteArray::fromHex(config.pinnedCaSha256().toLatin1()), {}};
+        sign.policy = haip::auth::AuthPolicy::fromConfig(config);
         sign.language = language;
-        if (options->idleLockMinutes >= 0)
-            sign.policy.idleLockSeconds = options->idleLockMinutes * 60;
+        // The command line may only make locking stricter (tests, demos): a shorter idle time.
+        const int minutes = options->idleLockMinutes;
+        if (minutes > 0 && (sign.policy.idleLockSeconds == 0 || minutes * 60 < sign.policy.idleLockSeconds))
+            sign.policy.idleLockSeconds = minutes * 60;
         clinician = std::make_unique<haip::ui::ClinicianSession>(sign, window);
         clinician->start();
     }

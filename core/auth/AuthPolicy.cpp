@@ -1,25 +1,20 @@
 #include "auth/AuthPolicy.h"
 
-#include <QSettings>
+#include "config/EffectiveConfig.h"
 
 namespace haip::auth {
 
-AuthPolicy AuthPolicy::fromSettings(QSettings &settings)
+AuthPolicy AuthPolicy::fromConfig(const config::EffectiveConfig &config)
 {
     AuthPolicy policy;
-    settings.beginGroup(QStringLiteral("Auth"));
-    if (settings.value(QStringLiteral("Backend")).toString().compare(QStringLiteral("pkcs11"), Qt::CaseInsensitive) ==
-        0)
+    if (config.value(QStringLiteral("CardBackend")).toString() == u"pkcs11")
         policy.backend = Backend::Pkcs11;
-    policy.pkcs11Module = settings.value(QStringLiteral("Pkcs11Module")).toString();
-    policy.lockOnCardRemoval = settings.value(QStringLiteral("LockOnCardRemoval"), policy.lockOnCardRemoval).toBool();
-    const int minutes = settings.value(QStringLiteral("IdleLockMinutes"), policy.idleLockSeconds / 60).toInt();
-    policy.idleLockSeconds = qBound(0, minutes, 24 * 60) * 60;
-    policy.otpOnUnlock = settings.value(QStringLiteral("OtpOnUnlock"), policy.otpOnUnlock).toBool();
-    policy.cardProbeIntervalMs =
-        qBound(0, settings.value(QStringLiteral("CardProbeIntervalMs"), policy.cardProbeIntervalMs).toInt(), 10000);
-    policy.emergencyAccess = settings.value(QStringLiteral("EmergencyAccess"), policy.emergencyAccess).toBool();
-    settings.endGroup();
+    policy.pkcs11Module = config.value(QStringLiteral("Pkcs11Module")).toString();
+    policy.lockOnCardRemoval = config.value(QStringLiteral("LockOnCardRemoval")).toBool();
+    policy.idleLockSeconds = config.idleLockMinutes() * 60;
+    policy.otpOnUnlock = config.value(QStringLiteral("OtpOnUnlock")).toBool();
+    policy.cardProbeIntervalMs = config.value(QStringLiteral("CardProbeIntervalMs")).toInt();
+    policy.emergencyAccess = config.value(QStringLiteral("EmergencyAccess")).toBool();
     return policy;
 }
 

@@ -26,7 +26,9 @@ struct DeidOptions
     bool operator==(const DeidOptions &) const = default;
 
     // Keywords: retain-patient-characteristics, modified-dates, retain-device-identity,
-    // clean-descriptors, allow-burned-in. Unknown keywords are an InvalidArgument error.
+    // clean-descriptors, allow-burned-in, or the policy's names for them (RetainPatientCharacteristics,
+    // RetainLongitudinalModifiedDates, RetainDeviceIdentity, CleanDescriptors,
+    // AllowBurnedInAnnotation), case-insensitive. Unknown keywords are an InvalidArgument error.
     static Result<DeidOptions> fromKeywords(const QStringList &keywords);
     QStringList keywords() const;
 };

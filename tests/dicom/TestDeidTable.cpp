@@ -157,6 +157,7 @@ class TestDeidTable : public QObject
 private slots:
     void initTestCase();
     void tableFollowsTheStandard();
+    void optionsFromPolicyKeywords();
     void everyAttributeHandled_data();
     void everyAttributeHandled();
 
@@ -239,6 +240,21 @@ void TestDeidTable::tableFollowsTheStandard()
     QCOMPARE(DeidTable::resolve(DeidAction::RemoveOrEmptyOrDummy, 1), DeidAction::Dummy);
     QCOMPARE(DeidTable::resolve(DeidAction::RemoveOrEmptyOrDummy, 2), DeidAction::Empty);
     QCOMPARE(DeidTable::resolve(DeidAction::RemoveOrEmptyOrDummy, 3), DeidAction::Remove);
+}
+
+void TestDeidTable::optionsFromPolicyKeywords()
+{
+    // The IT policy's "DeidOptions" choices (core/config) and the CLI's words give the same options.
+    const Result<DeidOptions> policy = DeidOptions::fromKeywords(
+        {u"RetainPatientCharacteristics"_s, u"RetainLongitudinalModifiedDates"_s, u"CleanDescriptors"_s});
+    QVERIFY(policy.ok());
+    QCOMPARE(*policy, (DeidOptions {true, true, false, true, false}));
+    const Result<DeidOptions> cli = DeidOptions::fromKeywords({u"modified-dates"_s, u"allow-burned-in"_s});
+    QVERIFY(cli.ok());
+    QCOMPARE(cli->keywords(), (QStringList {u"modified-dates"_s, u"allow-burned-in"_s}));
+    const Result<DeidOptions> unknown = DeidOptions::fromKeywords({u"RetainUIDs"_s});
+    QVERIFY(!unknown.ok());
+    QCOMPARE(unknown.error().code(), ErrorCode::InvalidArgument);
 }
 
 void TestDeidTable::everyAttributeHandled_data()

@@ -12,6 +12,7 @@
 #include "common/ProblemsPanel.h"
 #include "common/ProgressStatus.h"
 #include "common/SettingsDialog.h"
+#include "config/PolicyStore.h"
 #include "dicom/DicomFile.h"
 #include "dicom/Importer.h"
 #include "dicom/Phantom.h"
@@ -59,6 +60,7 @@ private slots:
     void testCancelStopsOpening();
     void testShortcutsAreUnambiguous();
     void testSettingsDialogStoresThemeAndLanguage();
+    void testSettingsDialogShowsPolicyLocked();
     void testAboutNamesVersionsAndRegulatoryStatus();
 
 private:
@@ -337,6 +339,47 @@ void TestMainWindow::testSettingsDialogStoresThemeAndLanguage()
     QCOMPARE(QApplication::palette().color(QPalette::Window),
              haip::ui::Theme(haip::ui::ThemeKind::Light).palette().color(QPalette::Window));
     haip::ui::Theme(haip::ui::ThemeKind::Dark).apply(*qApp);
+}
+
+void TestMainWindow::testSettingsDialogShowsPolicyLocked()
+{
+    // IT's policy fixes the language and the OTP rule; the user had chosen English.
+    const QString policyPath = m_work.filePath(QStringLiteral("workstation.conf"));
+    {
+        QFile policyFile(policyPath);
+        QVERIFY(policyFile.open(QIODevice::WriteOnly));
+        policyFile.write("Language=ja\nRequireOtp=1\nPlatformUrl=https://haip.hospital.example\n");
+    }
+    QSettings settings(m_work.filePath(QStringLiteral("policy-user.ini")), QSettings::IniFormat);
+    haip::ui::AppSettings(settings).setLanguage(QStringLiteral("en"));
+    const std::unique_ptr<QSettings> policy = haip::config::openPolicyFile(policyPath);
+    const auto config = haip::config::EffectiveConfig::resolve(policy.get(), &settings);
+    MainWindow window(m_work.filePath(QStringLiteral("index-policy/index.sqlite")), settings);
+    window.setEffectiveConfig(config);
+    window.show();
+    window.findChild<QAction *>(QStringLiteral("settingsAction"))->trigger();
+    auto *dialog = window.findChild<haip::ui::SettingsDialog *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    // The language shows the policy's value and cannot be changed.
+    QVERIFY(!dialog->languageBox()->isEnabled());
+    QCOMPARE(dialog->languageBox()->currentData().toString(), QStringLiteral("ja"));
+    // Every setting is listed; exactly the policy's three are marked locked.
+    QTreeWidget *list = dialog->managedList();
+    QCOMPARE(list->topLevelItemCount(), int(haip::config::configKeys().size()));
+    QStringList locked;
+    for (int i = 0; i < list->topLevelItemCount(); ++i) {
+        if (list->topLevelItem(i)->data(0, Qt::UserRole).toBool())
+            locked.append(list->topLevelItem(i)->text(0));
+    }
+    locked.sort();
+    QCOMPARE(locked,
+             QStringList({QStringLiteral("Language"), QStringLiteral("PlatformUrl"), QStringLiteral("RequireOtp")}));
+    const QImage shot = dialog->grab().toImage();
+    QVERIFY(shot.save(QDir(haip::test::artifactsDir()).filePath(QStringLiteral("settings-policy.png"))));
+    dialog->accept();
+    // Accepting keeps the user's own choice on file: policy is applied, never written over it.
+    QCOMPARE(haip::ui::AppSettings(settings).language(), QStringLiteral("en"));
 }
 
 void TestMainWindow::testAboutNamesVersionsAndRegulatoryStatus()
