@@ -33,6 +33,7 @@ int runSubmit(const QStringList &arguments, CliOutput &output); // SubmitCommand
 int runJobs(const QStringList &arguments, CliOutput &output); // JobsCommand.cpp
 int runResult(const QStringList &arguments, CliOutput &output); // ResultCommand.cpp
 int runAudit(const QStringList &arguments, CliOutput &output); // AuditCommand.cpp
+int runDeid(const QStringList &arguments, CliOutput &output); // DeidCommand.cpp
 int runConfig(const QStringList &arguments, CliOutput &output); // ConfigCommand.cpp
 
 } // namespace haip::cli

@@ -11,11 +11,12 @@
 
 namespace haip::cli {
 // Command table: name, summary, entry point. Commands are defined in <Name>Command.cpp.
-static const std::array<CommandEntry, 17> kCommands {{
+static const std::array<CommandEntry, 18> kCommands {{
     {"info", "one JSON line per DICOM instance: identity, patient, image pixel module", &runInfo},
     {"pixels", "decode one frame to raw stored values", &runPixels},
     {"import", "index files, folders and DICOMDIRs into the local database", &runImport},
     {"phantom", "write a synthetic CT study with ground truth", &runPhantom},
+    {"deid", "de-identify DICOM files (PS3.15 Annex E) into a folder", &runDeid},
     {"bench", "measure loading and decoding of a series", &runBench},
     {"keygen", "new X25519 envelope key pair (JSON)", &runKeygen},
     {"seal", "seal stdin into an envelope for a recipient key", &runSeal},

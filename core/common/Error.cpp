@@ -124,6 +124,8 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("pin-blocked");
     case ErrorCode::CardFailed:
         return QStringLiteral("card-failed");
+    case ErrorCode::BurnedInAnnotation:
+        return QStringLiteral("burned-in-annotation");
     case ErrorCode::Internal:
         return QStringLiteral("internal-error");
     }
@@ -308,6 +310,12 @@ QString Error::message() const
                                            "The card is blocked after too many wrong PINs. Ask IT to unblock it.");
     case ErrorCode::CardFailed:
         return QCoreApplication::translate("Error", "The card refused the operation (%1).").arg(m_detail);
+    case ErrorCode::BurnedInAnnotation:
+        return QCoreApplication::translate("Error",
+                                           "%1: the image may show patient details burned into its pixels (%2), "
+                                           "so it was not de-identified and must not leave this computer. IT "
+                                           "policy can allow such images where their pixels were checked.")
+            .arg(s, m_detail);
     case ErrorCode::Internal:
         return QCoreApplication::translate("Error", "Internal error: %1. Please report this to IT.").arg(m_detail);
     }

@@ -69,6 +69,8 @@ enum class ErrorCode
     PinIncorrect,
     PinBlocked,
     CardFailed,
+    // de-identification (core/dicom)
+    BurnedInAnnotation,
     Internal,
 };
 

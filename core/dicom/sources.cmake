@@ -85,3 +85,13 @@ target_sources(haip_core PRIVATE
     dicom/WindowLevelRenderer.cpp dicom/WindowLevelRenderer.h
     dicom/WindowPresets.cpp dicom/WindowPresets.h
 )
+
+# De-identification: PS3.15 Annex E table, keyed UIDs/pseudonyms/date offsets, the de-identifier
+target_sources(haip_core PRIVATE
+    dicom/DeidOptions.cpp dicom/DeidOptions.h
+    dicom/DeidTable.cpp dicom/DeidTable.h dicom/DeidTableRows.cpp
+    dicom/Deidentifier.cpp dicom/Deidentifier.h
+    dicom/internal/DatasetDeidentifier.cpp dicom/internal/DatasetDeidentifier.h
+    dicom/internal/DeidKeys.cpp dicom/internal/DeidKeys.h
+    dicom/internal/DeidText.cpp dicom/internal/DeidText.h
+)

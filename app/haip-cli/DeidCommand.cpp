@@ -1,0 +1,156 @@
+// haip-cli deid: de-identify DICOM files (PS3.15 Annex E Basic Profile plus options).
+//   haip-cli deid IN... --out DIR [--secret-file F] [--retain-patient-characteristics]
+//                [--modified-dates] [--retain-device-identity] [--clean-descriptors] [--allow-burned-in]
+// IN may be files, folders (recursively) or DICOMDIRs. Each result is written as
+// DIR/<new SOP Instance UID>.dcm (never a name derived from the input, which may name the
+// patient) and reported as one JSON line {in, out, actions, changed_attributes, pseudonym, new
+// study/series/SOP UIDs}; original values are never printed. Without --secret-file the
+// installation secret in the application data folder is used (created on first use).
+// Exit 0 when every file was de-identified, 1 when any was refused or failed, 2 on usage.
+#include "CliOutput.h"
+#include "Commands.h"
+#include "dicom/DeidOptions.h"
+#include "dicom/Deidentifier.h"
+#include "dicom/FileScanner.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QStandardPaths>
+
+namespace haip::cli {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr qsizetype kSecretSize = 32;
+
+// The installation's de-identification secret: 32 random bytes in a file only its owner reads.
+Result<QByteArray> installationSecret()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (dir.isEmpty() || !QDir().mkpath(dir))
+        return Error(ErrorCode::WriteFailed, u"no application data folder"_s, dir);
+    const QString path = dir + u"/deid-secret.key"_s;
+    QFile file(path);
+    if (file.exists()) {
+        if (!file.open(QIODevice::ReadOnly))
+            return Error(ErrorCode::FileUnreadable, file.errorString(), path);
+        return file.readAll();
+    }
+    QByteArray secret(kSecretSize, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(secret.data()), kSecretSize / 4);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+        return Error(ErrorCode::WriteFailed, file.errorString(), path);
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (file.write(secret) != secret.size() || !file.flush())
+        return Error(ErrorCode::WriteFailed, file.errorString(), path);
+    return secret;
+}
+
+QJsonObject reportObject(const QString &in, const QString &out, const dicom::DeidReport &report)
+{
+    QJsonObject actions;
+    for (auto it = report.actionCounts.cbegin(); it != report.actionCounts.cend(); ++it)
+        actions.insert(it.key(), it.value());
+    return QJsonObject {
+        {u"in"_s, in},
+        {u"out"_s, out},
+        {u"actions"_s, actions},
+        {u"changed_attributes"_s, report.changedTags.size()},
+        {u"method_codes"_s, QJsonArray::fromStringList(report.methodCodes)},
+        {u"dates_shifted"_s, report.datesShifted},
+        {u"pseudonym"_s, report.reidentification.pseudonym},
+        {u"study_instance_uid"_s, report.newStudyInstanceUid},
+        {u"series_instance_uid"_s, report.newSeriesInstanceUid},
+        {u"sop_instance_uid"_s, report.newSopInstanceUid},
+        {u"transfer_syntax_uid"_s, report.transferSyntaxUid},
+    };
+}
+
+} // namespace
+
+int runDeid(const QStringList &arguments, CliOutput &output)
+{
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption out(u"out"_s, u"output folder (created if missing)"_s, u"dir"_s);
+    const QCommandLineOption secretFile(u"secret-file"_s, u"file holding the de-identification secret"_s, u"file"_s);
+    const QCommandLineOption characteristics(u"retain-patient-characteristics"_s, u"keep age, sex, size, weight"_s);
+    const QCommandLineOption modifiedDates(u"modified-dates"_s, u"keep dates shifted by a per-patient offset"_s);
+    const QCommandLineOption device(u"retain-device-identity"_s, u"keep device serial numbers and names"_s);
+    const QCommandLineOption descriptors(u"clean-descriptors"_s, u"keep descriptions without free text"_s);
+    const QCommandLineOption burnedIn(u"allow-burned-in"_s, u"de-identify images that may show burned-in text"_s);
+    const QCommandLineOption json(u"json"_s, u"JSON output (the only format)"_s);
+    parser.addOptions({out, secretFile, characteristics, modifiedDates, device, descriptors, burnedIn, json});
+    if (!parser.parse(QStringList {u"haip-cli deid"_s} + arguments))
+        return output.usage(parser.errorText());
+    if (parser.positionalArguments().isEmpty() || !parser.isSet(out))
+        return output.usage(u"usage: haip-cli deid IN... --out DIR [--secret-file F] [options]"_s);
+
+    dicom::DeidOptions options;
+    options.retainPatientCharacteristics = parser.isSet(characteristics);
+    options.modifiedDates = parser.isSet(modifiedDates);
+    options.retainDeviceIdentity = parser.isSet(device);
+    options.cleanDescriptors = parser.isSet(descriptors);
+    options.allowBurnedInAnnotation = parser.isSet(burnedIn);
+
+    Result<QByteArray> secret = QByteArray();
+    if (parser.isSet(secretFile)) {
+        QFile file(parser.value(secretFile));
+        if (!file.open(QIODevice::ReadOnly))
+            return output.usage(u"deid: cannot read the secret file '%1'"_s.arg(file.fileName()));
+        secret = file.readAll();
+        if (secret->size() < 16)
+            return output.usage(u"deid: the secret file must hold at least 16 bytes"_s);
+    } else {
+        secret = installationSecret();
+        if (!secret) {
+            output.json(CliOutput::errorObject(secret.error()));
+            return 1;
+        }
+    }
+    const QDir outDir(parser.value(out));
+    if (!QDir().mkpath(outDir.absolutePath()))
+        return output.usage(u"deid: cannot create the output folder '%1'"_s.arg(outDir.path()));
+
+    const dicom::Deidentifier deidentifier(options, *secret);
+    bool anyFailed = false;
+    const dicom::ScanResult scan = dicom::FileScanner::scan(parser.positionalArguments());
+    for (const Error &error : scan.errors) {
+        output.json(CliOutput::errorObject(error));
+        anyFailed = true;
+    }
+    for (const QString &path : scan.files) {
+        QFile input(path);
+        if (!input.open(QIODevice::ReadOnly)) {
+            output.json(CliOutput::errorObject(Error(ErrorCode::FileUnreadable, input.errorString(), path)));
+            anyFailed = true;
+            continue;
+        }
+        QByteArray result;
+        const Result<dicom::DeidReport> report = deidentifier.deidentify(input.readAll(), path, result);
+        input.close();
+        if (!report) {
+            output.json(CliOutput::errorObject(report.error()));
+            anyFailed = true;
+            continue;
+        }
+        const QString target = outDir.absoluteFilePath(report->newSopInstanceUid + u".dcm"_s);
+        QFile file(target);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(result) != result.size() ||
+            !file.flush()) {
+            output.json(CliOutput::errorObject(Error(ErrorCode::WriteFailed, file.errorString(), target)));
+            anyFailed = true;
+            continue;
+        }
+        output.json(reportObject(path, target, *report));
+    }
+    return anyFailed ? 1 : 0;
+}
+
+} // namespace haip::cli
