@@ -243,6 +243,10 @@
         <source>This card cannot be used for sign-in (%1).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: the image may show patient details burned into its pixels (%2), so it was not de-identified and must not leave this computer. IT policy can allow such images where their pixels were checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>WorkstationOptions</name>

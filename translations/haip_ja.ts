@@ -243,6 +243,10 @@
         <source>This card cannot be used for sign-in (%1).</source>
         <translation>このカードはサインインに使用できません（%1）。</translation>
     </message>
+    <message>
+        <source>%1: the image may show patient details burned into its pixels (%2), so it was not de-identified and must not leave this computer. IT policy can allow such images where their pixels were checked.</source>
+        <translation>%1: 画素に患者情報が焼き込まれている可能性があるため（%2）、匿名化せず、このコンピューターから送信できません。画素を確認済みの画像については IT ポリシーで許可できます。</translation>
+    </message>
 </context>
 <context>
     <name>WorkstationOptions</name>

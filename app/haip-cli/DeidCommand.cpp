@@ -5,21 +5,24 @@
 // DIR/<new SOP Instance UID>.dcm (never a name derived from the input, which may name the
 // patient) and reported as one JSON line {in, out, actions, changed_attributes, pseudonym, new
 // study/series/SOP UIDs}; original values are never printed. Without --secret-file the
-// installation secret in the application data folder is used (created on first use).
+// installation secret the OS keeps is used (crypto::OsKeyStore, created on first use), and each
+// file's mapping back to the originals is added to the encrypted re-identification map
+// (dicom::ReidentificationStore) so results can be re-linked; --secret-file (vendors' and
+// conformance runs) leaves the map alone.
 // Exit 0 when every file was de-identified, 1 when any was refused or failed, 2 on usage.
 #include "CliOutput.h"
 #include "Commands.h"
+#include "crypto/OsKeyStore.h"
 #include "dicom/DeidOptions.h"
 #include "dicom/Deidentifier.h"
 #include "dicom/FileScanner.h"
+#include "dicom/ReidentificationStore.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QRandomGenerator>
-#include <QStandardPaths>
 
 namespace haip::cli {
 
@@ -27,29 +30,13 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr qsizetype kSecretSize = 32;
-
-// The installation's de-identification secret: 32 random bytes in a file only its owner reads.
+// The installation's de-identification secret, kept by the OS (Secret Service / DPAPI).
 Result<QByteArray> installationSecret()
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    if (dir.isEmpty() || !QDir().mkpath(dir))
-        return Error(ErrorCode::WriteFailed, u"no application data folder"_s, dir);
-    const QString path = dir + u"/deid-secret.key"_s;
-    QFile file(path);
-    if (file.exists()) {
-        if (!file.open(QIODevice::ReadOnly))
-            return Error(ErrorCode::FileUnreadable, file.errorString(), path);
-        return file.readAll();
-    }
-    QByteArray secret(kSecretSize, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(secret.data()), kSecretSize / 4);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-        return Error(ErrorCode::WriteFailed, file.errorString(), path);
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    if (file.write(secret) != secret.size() || !file.flush())
-        return Error(ErrorCode::WriteFailed, file.errorString(), path);
-    return secret;
+    Result<crypto::SecureBuffer> key = crypto::OsKeyStore::loadOrCreate(u"deid-secret"_s, 32);
+    if (!key)
+        return key.error();
+    return key->toByteArray();
 }
 
 QJsonObject reportObject(const QString &in, const QString &out, const dicom::DeidReport &report)
@@ -118,6 +105,18 @@ int runDeid(const QStringList &arguments, CliOutput &output)
     if (!QDir().mkpath(outDir.absolutePath()))
         return output.usage(u"deid: cannot create the output folder '%1'"_s.arg(outDir.path()));
 
+    std::optional<dicom::ReidentificationStore> map;
+    if (!parser.isSet(secretFile)) {
+        Result<crypto::SecureBuffer> mapKey = dicom::ReidentificationStore::defaultKey();
+        Result<dicom::ReidentificationStore> opened = mapKey
+            ? dicom::ReidentificationStore::open(dicom::ReidentificationStore::defaultPath(), std::move(*mapKey))
+            : Result<dicom::ReidentificationStore>(mapKey.error());
+        if (!opened) {
+            output.json(CliOutput::errorObject(opened.error()));
+            return 1;
+        }
+        map.emplace(std::move(*opened));
+    }
     const dicom::Deidentifier deidentifier(options, *secret);
     bool anyFailed = false;
     const dicom::ScanResult scan = dicom::FileScanner::scan(parser.positionalArguments());
@@ -139,6 +138,14 @@ int runDeid(const QStringList &arguments, CliOutput &output)
             output.json(CliOutput::errorObject(report.error()));
             anyFailed = true;
             continue;
+        }
+        // The way back is kept before the de-identified copy exists: no copy without its mapping.
+        if (map) {
+            if (Result<void> recorded = map->record(report->reidentification); !recorded) {
+                output.json(CliOutput::errorObject(recorded.error()));
+                anyFailed = true;
+                continue;
+            }
         }
         const QString target = outDir.absoluteFilePath(report->newSopInstanceUid + u".dcm"_s);
         QFile file(target);

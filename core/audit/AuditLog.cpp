@@ -1,9 +1,10 @@
 #include "audit/AuditLog.h"
 
+#include "common/FileLock.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QLockFile>
 #include <QUuid>
 
 #ifdef Q_OS_WIN
@@ -79,8 +80,8 @@ Result<AuditLog> AuditLog::open(const QString &path, const QString &workstationI
             return writeFailed(dir.absolutePath(), u"cannot create the audit folder"_s);
     }
     AuditLog log(info.absoluteFilePath(), workstationId);
-    QLockFile lock(log.m_path + u".lock"_s);
-    if (!lock.tryLock(log.m_lockTimeoutMs))
+    Result<FileLock> lock = FileLock::acquire(log.m_path + u".lock"_s, log.m_lockTimeoutMs);
+    if (!lock)
         return writeFailed(log.m_path, u"the audit log is locked by another process"_s);
     if (Result<void> tail = log.readTail(); !tail)
         return tail.error();
@@ -142,8 +143,8 @@ Result<void> AuditLog::readTail()
 
 Result<AuditRecord> AuditLog::append(const AuditEvent &event)
 {
-    QLockFile lock(m_path + u".lock"_s);
-    if (!lock.tryLock(m_lockTimeoutMs))
+    Result<FileLock> lock = FileLock::acquire(m_path + u".lock"_s, m_lockTimeoutMs);
+    if (!lock)
         return writeFailed(m_path, u"the audit log is locked by another process"_s);
     const QString ownId = m_logId;
     if (Result<void> tail = readTail(); !tail)

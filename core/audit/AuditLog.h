@@ -1,6 +1,6 @@
 // AuditLog: the workstation's append-only audit trail, one JSON line per record (AuditRecord),
 // each carrying the SHA-256 of the line before it. Every append takes a lock file next to the
-// log (QLockFile: the workstation and haip-cli may append to the same log), re-reads the last
+// log (FileLock: the workstation and haip-cli may append to the same log), re-reads the last
 // record (another process may have appended since), writes the line and "\n" in one write,
 // flushes and syncs it to the disk (fsync / FlushFileBuffers) before returning: a record whose
 // seq was returned survives a crash or power loss.

@@ -1,5 +1,6 @@
 target_sources(haip_core PRIVATE
     common/Error.cpp common/Error.h
+    common/FileLock.cpp common/FileLock.h
     common/Library.cpp common/Library.h
     common/LibraryVersions.cpp common/LibraryVersions.h
     common/Result.h

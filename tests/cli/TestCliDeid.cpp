@@ -1,9 +1,13 @@
 // `haip-cli deid`: one JSON line per input (never an original value), outputs named by their
 // new SOP Instance UID and readable by pydicom, options passed through, the installation secret
-// created once and reused, burned-in images refused (exit 1), usage errors (exit 2).
+// kept by the OS (a real Secret Service: runs under tests/support/with-secret-service.sh) and
+// reused, the encrypted re-identification map leading back to the originals, burned-in images
+// refused (exit 1), usage errors (exit 2).
 #include "TestSupport.h"
+#include "dicom/ReidentificationStore.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -36,7 +40,7 @@ private slots:
     void initTestCase();
     void deidentifiesFolder();
     void optionsPassThrough();
-    void installationSecretCreatedOnce();
+    void installationSecretAndMapKeptByTheOs();
     void burnedInExitsOne();
     void usageErrorsExitTwo_data();
     void usageErrorsExitTwo();
@@ -138,23 +142,47 @@ void TestCliDeid::optionsPassThrough()
     QVERIFY(lines[0][u"actions"_s].toObject()[u"C"_s].toInt() > 0);
 }
 
-void TestCliDeid::installationSecretCreatedOnce()
+void TestCliDeid::installationSecretAndMapKeptByTheOs()
 {
-    const QString first = m_dir.filePath(u"secret-1"_s);
-    const QString second = m_dir.filePath(u"secret-2"_s);
-    const test::ProcessResult a = deid({m_inputs + u"/CT_small.dcm"_s, u"--out"_s, first});
-    const test::ProcessResult b = deid({m_inputs + u"/CT_small.dcm"_s, u"--out"_s, second});
-    QVERIFY2(a.exitCode == 0 && b.exitCode == 0, a.err.constData());
-    const QString key = m_dir.filePath(u"data/HAIP/haip-cli/deid-secret.key"_s);
-    QFile file(key);
-    QVERIFY2(file.exists(), qPrintable(key));
-    QCOMPARE(file.size(), 32);
-    QCOMPARE(file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
-    QCOMPARE(jsonLines(b.out)[0][u"sop_instance_uid"_s], jsonLines(a.out)[0][u"sop_instance_uid"_s]);
-    // A different secret gives different identifiers.
+    const QString input = m_inputs + u"/CT_small.dcm"_s;
+    const test::ProcessResult a = deid({input, u"--out"_s, m_dir.filePath(u"secret-1"_s)});
+    const test::ProcessResult b = deid({input, u"--out"_s, m_dir.filePath(u"secret-2"_s)});
+    QVERIFY2(a.exitCode == 0 && b.exitCode == 0, (a.out + a.err).constData());
+    // The same installation secret both times (kept by the Secret Service, not in a file).
+    const QString newUid = jsonLines(a.out)[0][u"sop_instance_uid"_s].toString();
+    QCOMPARE(jsonLines(b.out)[0][u"sop_instance_uid"_s].toString(), newUid);
+    QDirIterator files(m_dir.filePath(u"data"_s), QDir::Files, QDirIterator::Subdirectories);
+    while (files.hasNext())
+        QVERIFY2(!files.next().endsWith(u".key"_s), qPrintable(files.filePath()));
+    // The way back: in the encrypted map, which holds no original value in the clear …
+    const QString mapPath = m_dir.filePath(u"data/HAIP/haip-workstation/deid/reidentification.sealed"_s);
+    QFile mapFile(mapPath);
+    QVERIFY2(mapFile.open(QIODevice::ReadOnly), qPrintable(mapPath));
+    const QByteArray sealed = mapFile.readAll();
+    const test::ProcessResult original =
+        test::run(u"/usr/bin/python3"_s,
+                  {u"-c"_s,
+                   u"import pydicom,sys; d=pydicom.dcmread(sys.argv[1]); print(d.SOPInstanceUID); print(d.PatientID)"_s,
+                   input},
+                  30000);
+    QCOMPARE(original.exitCode, 0);
+    const QList<QByteArray> originals = original.out.trimmed().split('\n');
+    QCOMPARE(originals.size(), 2);
+    QVERIFY(!sealed.contains(originals[0]));
+    QVERIFY(!sealed.contains(originals[1]));
+    // … and that opens with the key the OS keeps.
+    Result<crypto::SecureBuffer> key = dicom::ReidentificationStore::defaultKey();
+    QVERIFY2(key, key ? "" : qPrintable(key.error().detail()));
+    Result<dicom::ReidentificationStore> map = dicom::ReidentificationStore::open(mapPath, std::move(*key));
+    QVERIFY2(map, map ? "" : qPrintable(map.error().detail()));
+    QCOMPARE(map->originalUid(newUid).value_or(QString()), QString::fromLatin1(originals[0].trimmed()));
+    const QString pseudonym = jsonLines(a.out)[0][u"pseudonym"_s].toString();
+    QVERIFY(!pseudonym.isEmpty());
+    QCOMPARE(map->originalPatientId(pseudonym).value_or(QString()), QString::fromLatin1(originals[1].trimmed()));
+    // A different secret gives different identifiers and leaves the map alone.
     const test::ProcessResult c =
-        deid({m_inputs + u"/CT_small.dcm"_s, u"--out"_s, m_dir.filePath(u"secret-3"_s), u"--secret-file"_s, m_secret});
-    QVERIFY(jsonLines(c.out)[0][u"sop_instance_uid"_s] != jsonLines(a.out)[0][u"sop_instance_uid"_s]);
+        deid({input, u"--out"_s, m_dir.filePath(u"secret-3"_s), u"--secret-file"_s, m_secret});
+    QVERIFY(jsonLines(c.out)[0][u"sop_instance_uid"_s].toString() != newUid);
 }
 
 void TestCliDeid::burnedInExitsOne()
