@@ -2,6 +2,8 @@
 #include "MainWindow.h"
 #include "ScreenshotJob.h"
 #include "WorkstationOptions.h"
+#include "audit/AuditLocation.h"
+#include "audit/PolicyChanges.h"
 #include "auth/ClinicianSession.h"
 #include "common/AppSettings.h"
 #include "common/Library.h"
@@ -81,6 +83,12 @@ int main(int argc, char *argv[])
         return 2;
     for (const QString &problem : config.problems())
         std::fprintf(stderr, "haip-workstation: configuration: %s\n", qUtf8Printable(problem));
+    if (!screenshot) {
+        if (haip::Result<void> noted =
+                haip::audit::recordPolicyChanges(config, *settings, haip::audit::defaultAuditLogPath());
+            !noted)
+            std::fprintf(stderr, "haip-workstation: audit: %s\n", qUtf8Printable(noted.error().detail()));
+    }
 
     const QString language = haip::installTranslators(app, config.language());
     haip::ui::Theme::applyFonts(language);
@@ -113,6 +121,10 @@ int main(int argc, char *argv[])
             QUrl(config.platformUrl()), QByteArray::fromHex(config.pinnedCaSha256().toLatin1()), {}};
         sign.policy = haip::auth::AuthPolicy::fromConfig(config);
         sign.language = language;
+        // Screenshot runs (demos, tests) keep their audit records with their other scratch files.
+        sign.auditLogPath =
+            screenshot ? scratch.filePath(QStringLiteral("audit/audit.jsonl")) : haip::audit::defaultAuditLogPath();
+        sign.auditForwarding = config.auditForwarding();
         // The command line may only make locking stricter (tests, demos): a shorter idle time.
         const int minutes = options->idleLockMinutes;
         if (minutes > 0 && (sign.policy.idleLockSeconds == 0 || minutes * 60 < sign.policy.idleLockSeconds))

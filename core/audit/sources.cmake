@@ -9,5 +9,6 @@ target_sources(haip_core PRIVATE
     audit/AuditRecord.cpp audit/AuditRecord.h
     audit/AuditVerifier.cpp audit/AuditVerifier.h
     audit/DicomAuditMessage.cpp audit/DicomAuditMessage.h
+    audit/PolicyChanges.cpp audit/PolicyChanges.h
     audit/Pseudonym.cpp audit/Pseudonym.h
 )

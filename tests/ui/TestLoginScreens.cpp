@@ -8,6 +8,7 @@
 #include "PlatformLogin.h"
 #include "PlatformProcess.h"
 #include "TestSupport.h"
+#include "audit/AuditVerifier.h"
 #include "auth/ClinicianSession.h"
 #include "auth/LockScreen.h"
 #include "auth/LoginScreen.h"
@@ -18,6 +19,8 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -115,6 +118,7 @@ void TestLoginScreens::signInLockUnlockSignOut()
     ui::ClinicianSession::Settings sign;
     sign.platform = platform::PlatformEndpoint {m_platform->url(), m_platform->pin(), {}};
     sign.language = u"ja"_s;
+    sign.auditLogPath = m_dir.filePath(u"audit/audit.jsonl"_s);
     ui::ClinicianSession session(sign, window);
     session.start();
     window.show();
@@ -165,6 +169,20 @@ void TestLoginScreens::signInLockUnlockSignOut()
     QVERIFY(QTest::qWaitFor([&] { return !window.isSessionLocked(); }, kTimeoutMs));
     QVERIFY(lock->isHidden());
     QVERIFY(!window.centralWidget()->isHidden());
+    // While signed in, the trail reaches the platform's audit endpoint within moments.
+    const auto forwarded = [&] {
+        QFile received(m_platform->statePath(u"audit/events.jsonl"_s));
+        return received.open(QIODevice::ReadOnly) ? received.readAll() : QByteArray();
+    };
+    const auto forwardedTypes = [&] {
+        QStringList seen;
+        for (const QByteArray &line : forwarded().split('\n'))
+            seen.append(
+                QJsonDocument::fromJson(line).object().value(u"event"_s).toObject().value(u"type"_s).toString());
+        return seen;
+    };
+    QVERIFY2(QTest::qWaitFor([&] { return forwardedTypes().contains(u"unlock"_s); }, kTimeoutMs),
+             qPrintable(forwardedTypes().join(u' ')));
 
     // Ctrl+L locks by hand; signing out from the lock screen returns to the login screen.
     QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
@@ -181,6 +199,19 @@ void TestLoginScreens::signInLockUnlockSignOut()
     QVERIFY(login->isVisible());
     QVERIFY(window.isSessionLocked());
     QCOMPARE(session.session().state(), platform::LoginSession::State::SignedOut);
+
+    // The whole session is in the audit trail, in order, as a valid chain.
+    QStringList types;
+    QFile trail(sign.auditLogPath);
+    QVERIFY(trail.open(QIODevice::ReadOnly));
+    for (const QByteArray &line : trail.readAll().split('\n')) {
+        const QString type = QJsonDocument::fromJson(line).object().value(u"type"_s).toString();
+        if (!type.isEmpty() && type != u"card-inserted"_s && type != u"card-removed"_s)
+            types.append(type);
+    }
+    QCOMPARE(types, QStringList({u"login-success"_s, u"lock"_s, u"unlock"_s, u"lock"_s, u"logout"_s}));
+    const audit::AuditVerification chain = audit::AuditVerifier::verifyFile(sign.auditLogPath);
+    QVERIFY2(chain.ok(), qPrintable(chain.detail));
 }
 
 QTEST_MAIN(TestLoginScreens)

@@ -1,6 +1,9 @@
 #include "auth/ClinicianSession.h"
 
 #include "MainWindow.h"
+#include "audit/AuditForwarder.h"
+#include "audit/AuditLocation.h"
+#include "audit/AuditLog.h"
 #include "auth/LockScreen.h"
 #include "auth/LoginScreen.h"
 #include "common/WindowCover.h"
@@ -51,6 +54,64 @@ ClinicianSession::ClinicianSession(Settings settings, MainWindow &window, QObjec
     m_emergencyEnd->setSingleShot(true);
     connect(m_emergencyEnd, &QTimer::timeout, this, &ClinicianSession::signOut);
     qApp->installEventFilter(this);
+    wireAuditTrail();
+}
+
+void ClinicianSession::wireAuditTrail()
+{
+    if (m_settings.auditLogPath.isEmpty())
+        return;
+    Result<audit::AuditLog> log = audit::AuditLog::open(m_settings.auditLogPath, audit::defaultWorkstationId());
+    if (!log) {
+        qWarning().noquote() << "audit trail unavailable:" << log.error().detail();
+        return;
+    }
+    m_audit = std::make_unique<audit::AuditLog>(std::move(*log));
+    connect(m_login.get(), &auth::CardLogin::problem, this, [this](const Error &error) {
+        // Refused credentials, not a card taken out half-way or an unreachable platform.
+        switch (error.code()) {
+        case ErrorCode::PinIncorrect:
+        case ErrorCode::PinBlocked:
+        case ErrorCode::AuthenticationFailed:
+        case ErrorCode::AccountLocked:
+        case ErrorCode::CertificateRejected:
+        case ErrorCode::SignatureInvalid:
+            record(audit::AuditEvent::loginFailure(QString(), error));
+            break;
+        default:
+            break;
+        }
+    });
+    connect(m_guard.get(), &auth::SessionGuard::locked, this, [this](auth::SessionGuard::LockReason reason) {
+        const audit::LockReason why = reason == auth::SessionGuard::LockReason::CardRemoved
+            ? audit::LockReason::CardRemoved
+            : reason == auth::SessionGuard::LockReason::Idle ? audit::LockReason::Idle
+                                                             : audit::LockReason::Manual;
+        record(audit::AuditEvent::lock(m_clinicianId, why));
+    });
+    connect(m_guard.get(), &auth::SessionGuard::unlocked, this, [this] {
+        record(audit::AuditEvent::unlock(m_clinicianId));
+    });
+    connect(m_guard.get(), &auth::SessionGuard::unlockFailed, this, [this](const Error &error) {
+        record(audit::AuditEvent::loginFailure(m_clinicianId, error));
+    });
+    connect(m_readers.get(), &card::ReaderMonitor::cardInserted, this, [this](const QString &reader) {
+        record(audit::AuditEvent::cardInserted(reader));
+    });
+    connect(m_readers.get(), &card::ReaderMonitor::cardRemoved, this, [this](const QString &reader) {
+        record(audit::AuditEvent::cardRemoved(reader));
+    });
+}
+
+void ClinicianSession::record(const audit::AuditEvent &event)
+{
+    if (!m_audit)
+        return;
+    // A failed append is shown to IT through the log, never to the clinician mid-work.
+    if (Result<audit::AuditRecord> r = m_audit->append(event); !r)
+        qWarning().noquote() << "audit record not written:" << r.error().detail();
+    else if (m_forwarder)
+        m_forwarder->forwardNow();
 }
 
 ClinicianSession::~ClinicianSession()
@@ -70,6 +131,13 @@ void ClinicianSession::start()
 void ClinicianSession::onSignedIn(const platform::SessionInfo &info, const auth::CardIdentity &card)
 {
     m_guard->activate(card);
+    m_clinicianId = info.clinician.id;
+    record(info.emergency ? audit::AuditEvent::emergencyAccess(info.clinician.id, info.sessionId)
+                          : audit::AuditEvent::loginSuccess(info.clinician.id));
+    if (m_audit && m_settings.auditForwarding) {
+        m_forwarder = std::make_unique<audit::AuditForwarder>(*m_api, m_settings.auditLogPath);
+        m_forwarder->start();
+    }
     const QString name = displayName(info.clinician);
     m_window.setClinician(name, info.emergency ? info.notAfter : QDateTime());
     if (info.emergency)
@@ -83,6 +151,11 @@ void ClinicianSession::onSignedIn(const platform::SessionInfo &info, const auth:
 
 void ClinicianSession::signOut()
 {
+    if (!m_clinicianId.isEmpty()) {
+        // Forwarded with the next session: this one's certificate is about to be revoked.
+        record(audit::AuditEvent::logout(m_clinicianId));
+    }
+    m_clinicianId.clear();
     if (m_session->state() != platform::LoginSession::State::SignedOut)
         m_session->logout();
     m_guard->deactivate();
@@ -94,6 +167,7 @@ void ClinicianSession::signOut()
     m_loginScreen->show();
     m_loginScreen->raise();
     m_login->restart();
+    m_forwarder.reset(); // what it could not send yet waits in the log for the next session
     emit signedOut();
 }
 

@@ -4,9 +4,11 @@
 // while locked (images and results hidden underneath, jobs running), the work in between. User
 // input anywhere in the application counts as activity for the idle lock. Signing out — asked
 // for, another clinician's card, the platform ending the session — puts the open series away and
-// goes back to the login screen.
+// goes back to the login screen. Sign-ins (and failed attempts), locks, unlocks, card events and
+// sign-outs go to the audit trail, forwarded to the platform while signed in when policy says so.
 #pragma once
 
+#include "audit/AuditEvent.h"
 #include "auth/AuthPolicy.h"
 #include "auth/CardLogin.h"
 #include "auth/CardThread.h"
@@ -21,6 +23,11 @@
 
 class QAction;
 class QTimer;
+
+namespace haip::audit {
+class AuditForwarder;
+class AuditLog;
+} // namespace haip::audit
 
 namespace haip::ui {
 
@@ -37,6 +44,8 @@ public:
         platform::PlatformEndpoint platform;
         auth::AuthPolicy policy;
         QString language; // "ja": the clinician's name in kanji, else in romaji
+        QString auditLogPath; // empty: no audit trail (tests of the screens alone)
+        bool auditForwarding = true; // policy AuditForwarding: send the trail to the platform
     };
 
     ClinicianSession(Settings settings, MainWindow &window, QObject *parent = nullptr);
@@ -63,6 +72,8 @@ protected:
 private:
     void onSignedIn(const platform::SessionInfo &info, const auth::CardIdentity &card);
     QString displayName(const platform::ClinicianInfo &clinician) const;
+    void record(const audit::AuditEvent &event);
+    void wireAuditTrail();
 
     Settings m_settings;
     MainWindow &m_window;
@@ -76,6 +87,9 @@ private:
     LockScreen *m_lockScreen = nullptr;
     QAction *m_lockAction = nullptr;
     QTimer *m_emergencyEnd = nullptr; // an emergency session ends at its certificate's end
+    std::unique_ptr<audit::AuditLog> m_audit;
+    std::unique_ptr<audit::AuditForwarder> m_forwarder; // while signed in, by policy
+    QString m_clinicianId; // who is signed in, for the audit trail
 };
 
 } // namespace haip::ui
