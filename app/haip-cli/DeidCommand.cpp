@@ -10,8 +10,10 @@
 // (dicom::ReidentificationStore) so results can be re-linked; --secret-file (vendors' and
 // conformance runs) leaves the map alone.
 // Exit 0 when every file was de-identified, 1 when any was refused or failed, 2 on usage.
+#include "AuditTrail.h"
 #include "CliOutput.h"
 #include "Commands.h"
+#include "audit/Pseudonym.h"
 #include "crypto/OsKeyStore.h"
 #include "dicom/DeidOptions.h"
 #include "dicom/Deidentifier.h"
@@ -37,6 +39,13 @@ Result<QByteArray> installationSecret()
     if (!key)
         return key.error();
     return key->toByteArray();
+}
+
+// The OS account running the command: haip-cli deid works without a platform session.
+QString localUser()
+{
+    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    return user.isEmpty() ? QString::fromLatin1(audit::AuditEvent::kSystemActor) : u"os:"_s + user;
 }
 
 QJsonObject reportObject(const QString &in, const QString &out, const dicom::DeidReport &report)
@@ -156,6 +165,9 @@ int runDeid(const QStringList &arguments, CliOutput &output)
             continue;
         }
         output.json(reportObject(path, target, *report));
+        // The audit trail names the de-identified study only (its new UID), never the original.
+        if (const std::optional<audit::Pseudonym> study = audit::Pseudonym::fromString(report->newStudyInstanceUid))
+            recordAudit(audit::AuditEvent::deidentify(localUser(), *study, 1));
     }
     return anyFailed ? 1 : 0;
 }

@@ -61,6 +61,7 @@ void TestCliDeid::initTestCase()
     QVERIFY(m_dir.isValid());
     // The default secret lives in the application data folder: keep it inside the test.
     qputenv("XDG_DATA_HOME", m_dir.filePath(u"data"_s).toUtf8());
+    qputenv("HAIP_AUDIT_LOG", m_dir.filePath(u"audit.jsonl"_s).toUtf8());
     m_inputs = m_dir.filePath(u"in"_s);
     QVERIFY(QDir().mkpath(m_inputs));
     for (const char *name : {"CT_small.dcm", "MR_small.dcm"})
@@ -179,6 +180,14 @@ void TestCliDeid::installationSecretAndMapKeptByTheOs()
     const QString pseudonym = jsonLines(a.out)[0][u"pseudonym"_s].toString();
     QVERIFY(!pseudonym.isEmpty());
     QCOMPARE(map->originalPatientId(pseudonym).value_or(QString()), QString::fromLatin1(originals[1].trimmed()));
+    // The audit trail has one deidentify record per file, naming the new study, never the original.
+    QFile trail(m_dir.filePath(u"audit.jsonl"_s));
+    QVERIFY(trail.open(QIODevice::ReadOnly));
+    const QByteArray records = trail.readAll();
+    QVERIFY(records.contains("\"type\":\"deidentify\""));
+    QVERIFY(records.contains(jsonLines(a.out)[0][u"study_instance_uid"_s].toString().toLatin1()));
+    QVERIFY(!records.contains(originals[0].trimmed()));
+    QVERIFY(!records.contains(originals[1].trimmed()));
     // A different secret gives different identifiers and leaves the map alone.
     const test::ProcessResult c =
         deid({input, u"--out"_s, m_dir.filePath(u"secret-3"_s), u"--secret-file"_s, m_secret});
