@@ -3,17 +3,16 @@
 #include "dicom/internal/DatasetDeidentifier.h"
 #include "dicom/internal/DatasetParser.h"
 #include "dicom/internal/DeidKeys.h"
+#include "dicom/internal/FileFormatBytes.h"
 
 #include <QFile>
 #include <QFileInfo>
 
 #include <dcmtk/dcmdata/dcdatset.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
-#include <dcmtk/dcmdata/dcostrmb.h>
 #include <dcmtk/dcmdata/dcxfer.h>
 
 #include <memory>
-#include <vector>
 
 namespace haip::dicom {
 
@@ -33,29 +32,6 @@ E_TransferSyntax outputSyntax(DcmDataset &dataset, E_TransferSyntax original)
     if (!dataset.canWriteXfer(original, original))
         return EXS_LittleEndianExplicit;
     return original;
-}
-
-// Serialises a file format into memory, chunk by chunk (DCMTK's buffer stream pattern).
-Result<QByteArray> serialise(DcmFileFormat &fileFormat, E_TransferSyntax xfer)
-{
-    std::vector<char> chunk(1 << 20);
-    DcmOutputBufferStream stream(chunk.data(), offile_off_t(chunk.size()));
-    QByteArray bytes;
-    fileFormat.transferInit();
-    OFCondition status;
-    do {
-        status = fileFormat.write(stream, xfer, EET_ExplicitLength, nullptr);
-        if (status.good())
-            stream.flush();
-        void *data = nullptr;
-        offile_off_t length = 0;
-        stream.flushBuffer(data, length);
-        bytes.append(static_cast<const char *>(data), qsizetype(length));
-    } while (status == EC_StreamNotifyClient);
-    fileFormat.transferEnd();
-    if (status.bad())
-        return Error(ErrorCode::Internal, QString::fromLatin1(status.text()));
-    return bytes;
 }
 
 } // namespace
@@ -87,7 +63,7 @@ Result<DeidReport> Deidentifier::deidentify(const QByteArray &in, const QString 
 
     const E_TransferSyntax xfer = outputSyntax(*dataset, original);
     DcmFileFormat fileFormat(dataset.release(), OFFalse); // takes ownership
-    Result<QByteArray> bytes = serialise(fileFormat, xfer);
+    Result<QByteArray> bytes = internal::fileFormatBytes(fileFormat, xfer);
     if (!bytes)
         return bytes.error().withSubject(name);
     out = std::move(*bytes);

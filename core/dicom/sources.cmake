@@ -91,6 +91,7 @@ target_sources(haip_core PRIVATE
     dicom/DeidOptions.cpp dicom/DeidOptions.h
     dicom/DeidTable.cpp dicom/DeidTable.h dicom/DeidTableRows.cpp
     dicom/Deidentifier.cpp dicom/Deidentifier.h
+    dicom/internal/FileFormatBytes.cpp dicom/internal/FileFormatBytes.h
     dicom/ReidentificationStore.cpp dicom/ReidentificationStore.h
     dicom/internal/DatasetDeidentifier.cpp dicom/internal/DatasetDeidentifier.h
     dicom/internal/DeidKeys.cpp dicom/internal/DeidKeys.h

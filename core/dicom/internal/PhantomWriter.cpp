@@ -4,16 +4,16 @@
 // serialised to memory and written with QFile.
 #include "dicom/internal/PhantomWriter.h"
 
+#include "dicom/internal/FileFormatBytes.h"
+
 #include <QFile>
 #include <QStringEncoder>
 
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
-#include <dcmtk/dcmdata/dcostrmb.h>
 #include <dcmtk/dcmdata/dcpixel.h>
 #include <dcmtk/dcmdata/dcuid.h>
 
-#include <vector>
 
 namespace haip::dicom::phantom {
 namespace {
@@ -66,31 +66,6 @@ private:
     DcmDataset &m_dataset;
     OFCondition m_status = EC_Normal;
 };
-
-// Serialises a file format into memory, chunk by chunk (DCMTK's buffer stream pattern).
-Result<QByteArray> serialise(DcmFileFormat &fileFormat, qsizetype expectedSize)
-{
-    constexpr E_TransferSyntax xfer = EXS_LittleEndianExplicit;
-    std::vector<char> chunk(1 << 20);
-    DcmOutputBufferStream stream(chunk.data(), offile_off_t(chunk.size()));
-    QByteArray bytes;
-    bytes.reserve(expectedSize);
-    fileFormat.transferInit();
-    OFCondition status;
-    do {
-        status = fileFormat.write(stream, xfer, EET_ExplicitLength, nullptr);
-        if (status.good())
-            stream.flush();
-        void *data = nullptr;
-        offile_off_t length = 0;
-        stream.flushBuffer(data, length);
-        bytes.append(static_cast<const char *>(data), qsizetype(length));
-    } while (status == EC_StreamNotifyClient);
-    fileFormat.transferEnd();
-    if (status.bad())
-        return Error(ErrorCode::Internal, QString::fromLatin1(status.text()));
-    return bytes;
-}
 
 } // namespace
 
@@ -274,7 +249,7 @@ Result<void> PhantomWriter::write(const PhantomSlice &slice,
     if (status.bad())
         return Error(ErrorCode::Internal, QString::fromLatin1(status.text()), path);
 
-    Result<QByteArray> bytes = serialise(fileFormat, pixels * 2 + 4096);
+    Result<QByteArray> bytes = internal::fileFormatBytes(fileFormat, EXS_LittleEndianExplicit, pixels * 2 + 4096);
     if (!bytes)
         return bytes.error().withSubject(path);
     QFile file(path);
