@@ -14,7 +14,6 @@
 #include <dcmtk/dcmdata/dcpixel.h>
 #include <dcmtk/dcmdata/dcuid.h>
 
-
 namespace haip::dicom::phantom {
 namespace {
 
