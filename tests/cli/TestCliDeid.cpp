@@ -17,20 +17,7 @@
 
 using namespace haip;
 using namespace Qt::StringLiterals;
-
-namespace {
-
-QList<QJsonObject> jsonLines(const QByteArray &out)
-{
-    QList<QJsonObject> lines;
-    for (const QByteArray &line : out.split('\n')) {
-        if (!line.isEmpty())
-            lines << QJsonDocument::fromJson(line).object();
-    }
-    return lines;
-}
-
-} // namespace
+using haip::test::jsonLines;
 
 class TestCliDeid : public QObject
 {

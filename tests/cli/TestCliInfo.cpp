@@ -12,21 +12,6 @@ using namespace haip::test;
 
 namespace {
 
-QList<QJsonObject> jsonLines(const QByteArray &out)
-{
-    QList<QJsonObject> objects;
-    for (const QByteArray &line : out.split('\n')) {
-        if (line.isEmpty())
-            continue;
-        QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
-        if (error.error != QJsonParseError::NoError || !doc.isObject())
-            return {}; // every line must be one JSON object
-        objects.append(doc.object());
-    }
-    return objects;
-}
-
 ProcessResult info(const QStringList &arguments)
 {
     return run(programPath(QStringLiteral("haip-cli")), QStringList {QStringLiteral("info")} + arguments);

@@ -11,18 +11,9 @@
 
 using namespace haip;
 using namespace Qt::StringLiterals;
+using haip::test::jsonLines;
 
 namespace {
-
-QList<QJsonObject> jsonLines(const QByteArray &out)
-{
-    QList<QJsonObject> lines;
-    for (const QByteArray &line : out.split('\n')) {
-        if (!line.trimmed().isEmpty())
-            lines.append(QJsonDocument::fromJson(line).object());
-    }
-    return lines;
-}
 
 QJsonObject lineFor(const QList<QJsonObject> &lines, const QString &key)
 {

@@ -18,21 +18,12 @@
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
+using haip::test::jsonLines;
 using namespace haip;
 using haip::test::PlatformLogin;
 using haip::test::PlatformProcess;
 
 namespace {
-
-QList<QJsonObject> jsonLines(const QByteArray &out)
-{
-    QList<QJsonObject> lines;
-    for (const QByteArray &line : out.split('\n')) {
-        if (!line.trimmed().isEmpty())
-            lines.append(QJsonDocument::fromJson(line).object());
-    }
-    return lines;
-}
 
 QString sha256File(const QString &path)
 {

@@ -2,6 +2,8 @@
 // and how to require an external tool (missing = failure, never a skip).
 #pragma once
 
+#include <QJsonObject>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -27,5 +29,8 @@ struct ProcessResult
 };
 // Runs a program to completion (timeout in ms) with the given arguments.
 ProcessResult run(const QString &program, const QStringList &arguments, int timeoutMs = 120000);
+// haip-cli's stdout as its JSON objects, one per line (blank lines skipped); empty when any line
+// is not one JSON object, so a stray message on stdout fails the test.
+QList<QJsonObject> jsonLines(const QByteArray &out);
 
 } // namespace haip::test
