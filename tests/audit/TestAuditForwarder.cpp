@@ -11,7 +11,6 @@
 #include "audit/AuditForwarder.h"
 #include "audit/AuditLog.h"
 #include "audit/AuditVerifier.h"
-#include "crypto/TlsPolicy.h"
 #include "platform/ApiClient.h"
 
 #include <QCryptographicHash>
@@ -240,19 +239,8 @@ void TestAuditForwarder::cliLoginAndLogoutAreAudited()
     qputenv("HAIP_AUDIT_LOG", log.toUtf8());
     const QString session = m_dir.filePath(u"session.json"_s);
     const auto login = [&](const QString &code) {
-        return test::run(test::programPath(u"haip-cli"_s),
-                         {u"login"_s,
-                          u"--platform"_s,
-                          m_platform->url().toString(),
-                          u"--ca-pin"_s,
-                          crypto::TlsPolicy::pinToHex(m_platform->pin()),
-                          u"--card"_s,
-                          m_platform->statePath(u"clinicians/sato/card.json"_s),
-                          u"--otp"_s,
-                          code,
-                          u"--session"_s,
-                          session},
-                         60000);
+        return test::run(
+            test::programPath(u"haip-cli"_s), m_platform->cliLoginArguments(u"sato"_s, code, session), 60000);
     };
     // A code that no step around now accepts.
     QString wrong = u"000000"_s;

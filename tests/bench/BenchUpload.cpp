@@ -15,7 +15,6 @@
 #include "PlatformLogin.h"
 #include "PlatformProcess.h"
 #include "TestSupport.h"
-#include "crypto/TlsPolicy.h"
 #include "platform/ApiClient.h"
 #include "platform/JobClient.h"
 #include "platform/PayloadUpload.h"
@@ -253,19 +252,8 @@ void BenchUpload::sealingAndUploadingOneGibibyteInSmallMemory()
     QVERIFY2(QFile::exists(u"/usr/bin/time"_s), "/usr/bin/time is missing: apt-get install time");
     const QString cli = test::programPath(u"haip-cli"_s);
     const QString session = m_dir.filePath(u"cli-session.json"_s);
-    const test::ProcessResult login = test::run(cli,
-                                                {u"login"_s,
-                                                 u"--platform"_s,
-                                                 m_platform->url().toString(),
-                                                 u"--ca-pin"_s,
-                                                 crypto::TlsPolicy::pinToHex(m_platform->pin()),
-                                                 u"--card"_s,
-                                                 m_platform->statePath(u"clinicians/sato/card.json"_s),
-                                                 u"--otp"_s,
-                                                 m_login->nextCode(u"sato"_s),
-                                                 u"--session"_s,
-                                                 session},
-                                                60000);
+    const test::ProcessResult login =
+        test::run(cli, m_platform->cliLoginArguments(u"sato"_s, m_login->nextCode(u"sato"_s), session), 60000);
     QVERIFY2(login.exitCode == 0, login.err.constData());
     Result<crypto::SpkiPin> catalogPin = test::catalogPin(m_platform->stateDir());
     QVERIFY(catalogPin);

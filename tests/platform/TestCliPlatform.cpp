@@ -86,17 +86,8 @@ void TestCliPlatform::initTestCase()
 
 void TestCliPlatform::loginWritesPrivateSessionFile()
 {
-    const test::ProcessResult r = cli({u"login"_s,
-                                       u"--platform"_s,
-                                       m_platform->url().toString(),
-                                       u"--ca-pin"_s,
-                                       crypto::TlsPolicy::pinToHex(m_platform->pin()),
-                                       u"--card"_s,
-                                       m_platform->statePath(u"clinicians/sato/card.json"_s),
-                                       u"--otp"_s,
-                                       m_codes->nextCode(u"sato"_s),
-                                       u"--session"_s,
-                                       m_session});
+    const test::ProcessResult r =
+        cli(m_platform->cliLoginArguments(u"sato"_s, m_codes->nextCode(u"sato"_s), m_session));
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QList<QJsonObject> lines = jsonLines(r.out);
     QCOMPARE(lines.size(), 1);

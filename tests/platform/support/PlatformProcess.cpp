@@ -100,6 +100,22 @@ QList<QSslCertificate> PlatformProcess::caCandidates() const
     return QSslCertificate::fromPath(statePath(QStringLiteral("tls/ca.pem")), QSsl::Pem);
 }
 
+QStringList
+PlatformProcess::cliLoginArguments(const QString &clinicianId, const QString &otp, const QString &sessionFile) const
+{
+    return {QStringLiteral("login"),
+            QStringLiteral("--platform"),
+            m_url.toString(),
+            QStringLiteral("--ca-pin"),
+            crypto::TlsPolicy::pinToHex(m_pin),
+            QStringLiteral("--card"),
+            statePath(QStringLiteral("clinicians/%1/card.json").arg(clinicianId)),
+            QStringLiteral("--otp"),
+            otp,
+            QStringLiteral("--session"),
+            sessionFile};
+}
+
 QSslConfiguration PlatformProcess::clientTls() const
 {
     Result<QSslConfiguration> c = crypto::TlsPolicy(m_pin).clientConfiguration(caCandidates());

@@ -44,6 +44,8 @@ public:
     QList<QSslCertificate> caCandidates() const;
     // Client TLS configuration: pinned CA, no client certificate / with a session certificate.
     QSslConfiguration clientTls() const;
+    // `haip-cli login` with a clinician's card profile of this platform and a one-time password.
+    QStringList cliLoginArguments(const QString &clinicianId, const QString &otp, const QString &sessionFile) const;
     QSslConfiguration clientTls(const QList<QSslCertificate> &chain, const QSslKey &key) const;
     // What the server wrote to stderr (its access log and warnings), from <state>/serve-*.log.
     QByteArray serverLog() const;
