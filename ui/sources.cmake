@@ -49,3 +49,13 @@ target_sources(haip_ui PRIVATE
     auth/LoginScreen.cpp auth/LoginScreen.h
     auth/PinInput.cpp auth/PinInput.h
 )
+
+# AI jobs: the jobs panel and the send confirmation (core/workflow underneath)
+target_sources(haip_ui PRIVATE
+    jobs/AiWorkflow.cpp jobs/AiWorkflow.h
+    jobs/AnalysisController.cpp jobs/AnalysisController.h
+    jobs/JobProgressDelegate.cpp jobs/JobProgressDelegate.h
+    jobs/JobsModel.cpp jobs/JobsModel.h
+    jobs/JobsPanel.cpp jobs/JobsPanel.h
+    jobs/SendConfirmation.cpp jobs/SendConfirmation.h
+)
