@@ -57,5 +57,6 @@ target_sources(haip_ui PRIVATE
     jobs/JobProgressDelegate.cpp jobs/JobProgressDelegate.h
     jobs/JobsModel.cpp jobs/JobsModel.h
     jobs/JobsPanel.cpp jobs/JobsPanel.h
+    jobs/ResultPresenter.cpp jobs/ResultPresenter.h
     jobs/SendConfirmation.cpp jobs/SendConfirmation.h
 )

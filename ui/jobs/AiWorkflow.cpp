@@ -7,6 +7,7 @@
 #include "dicom/ReidentificationStore.h"
 #include "jobs/AnalysisController.h"
 #include "jobs/JobsPanel.h"
+#include "jobs/ResultPresenter.h"
 #include "platform/JobClient.h"
 #include "workflow/JobQueue.h"
 #include "workflow/JobStore.h"
@@ -64,7 +65,29 @@ AiWorkflow::AiWorkflow(Settings settings,
 
     for (const Error &unreadable : m_queue->unreadable())
         window.problemsPanel()->addProblem(unreadable);
-    connect(m_jobsPanel, &JobsPanel::resultReady, this, [this](const QString &id) { notify(id, true); });
+    m_results = new ResultPresenter(window);
+    connect(m_jobsPanel, &JobsPanel::showResultRequested, this, [this](const QString &id) {
+        if (const workflow::AnalysisJob *job = m_queue->job(id))
+            m_results->show(*job);
+    });
+    connect(m_jobsPanel, &JobsPanel::resultReady, this, [this](const QString &id) {
+        notify(id, true);
+        // On the images at once when its series is the one on screen.
+        const workflow::AnalysisJob *job = m_queue->job(id);
+        if (job && job->seriesInstanceUid == m_window.currentSeries().seriesInstanceUid)
+            m_results->show(*job);
+    });
+    // A series opened again shows its newest result again.
+    connect(&window, &MainWindow::firstImageShown, this, [this] {
+        const QString series = m_window.currentSeries().seriesInstanceUid;
+        const QList<workflow::AnalysisJob> done = m_queue->completedForStudy(m_window.currentSeries().studyInstanceUid);
+        for (auto it = done.crbegin(); it != done.crend(); ++it) {
+            if (it->seriesInstanceUid == series) {
+                m_results->show(*it);
+                break;
+            }
+        }
+    });
     connect(m_jobsPanel, &JobsPanel::jobFailed, this, [this](const QString &id) { notify(id, false); });
     createMenu();
     connect(this, &AiWorkflow::catalogChanged, this, &AiWorkflow::fillAnalyseMenu);

@@ -28,6 +28,7 @@ class AnalysisController;
 class ClinicianSession;
 class JobsPanel;
 class MainWindow;
+class ResultPresenter;
 
 class AiWorkflow : public QObject
 {
@@ -53,6 +54,7 @@ public:
     QDockWidget *jobsDock() const { return m_jobsDock; }
     AnalysisController &controller() { return *m_controller; }
     QMenu *analyseMenu() const { return m_analyseMenu; }
+    ResultPresenter *results() const { return m_results; }
     const std::optional<platform::Catalog> &catalog() const;
     const Error &catalogError() const { return m_catalogError; }
 
@@ -82,6 +84,7 @@ private:
     JobsPanel *m_jobsPanel = nullptr;
     QDockWidget *m_jobsDock = nullptr;
     QMenu *m_analyseMenu = nullptr;
+    ResultPresenter *m_results = nullptr; // child of the window
     Error m_catalogError;
 };
 

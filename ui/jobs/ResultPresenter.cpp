@@ -1,0 +1,147 @@
+#include "jobs/ResultPresenter.h"
+
+#include "MainWindow.h"
+#include "common/ProblemsPanel.h"
+#include "dicom/DicomFile.h"
+#include "dicom/SegmentPlacement.h"
+#include "dicom/SegmentationReader.h"
+#include "results/SegmentPanel.h"
+#include "viewer/ImageView.h"
+#include "viewer/ViewerWidget.h"
+#include "web/SafeWebView.h"
+
+#include <QDir>
+#include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace haip::ui {
+
+namespace {
+
+constexpr const char *kSegmentationStorage = "1.2.840.10008.5.1.4.1.1.66.4";
+
+// The first result file of the given SOP class, or empty.
+QString resultOfClass(const workflow::AnalysisJob &job, const char *sopClass)
+{
+    for (const QString &name : job.resultFiles) {
+        if (!name.endsWith(QLatin1String(".dcm")))
+            continue;
+        const QString path = QDir(job.resultDir).filePath(name);
+        Result<dicom::DicomFile> file = dicom::DicomFile::open(path, dicom::DicomFile::Content::HeaderOnly);
+        if (file && file->info().sopClassUid == QLatin1String(sopClass))
+            return path;
+    }
+    return {};
+}
+
+} // namespace
+
+ResultPresenter::ResultPresenter(MainWindow &window) : QObject(&window), m_window(window)
+{
+    m_segments = new SegmentPanel;
+    m_segmentsDock = new QDockWidget(tr("AI result"), &window);
+    m_segmentsDock->setObjectName(QStringLiteral("resultDock"));
+    m_segmentsDock->setWidget(m_segments);
+    window.addDockWidget(Qt::RightDockWidgetArea, m_segmentsDock);
+    m_segmentsDock->hide();
+
+    auto *reportPage = new QWidget;
+    m_report = new SafeWebView(reportPage);
+    m_exportPdf = new QPushButton(tr("Export as PDF…"), reportPage);
+    connect(m_exportPdf, &QPushButton::clicked, this, &ResultPresenter::exportReport);
+    auto *layout = new QVBoxLayout(reportPage);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_report);
+    layout->addWidget(m_exportPdf, 0, Qt::AlignRight);
+    m_reportDock = new QDockWidget(tr("AI report"), &window);
+    m_reportDock->setObjectName(QStringLiteral("reportDock"));
+    m_reportDock->setWidget(reportPage);
+    window.addDockWidget(Qt::RightDockWidgetArea, m_reportDock);
+    window.tabifyDockWidget(m_segmentsDock, m_reportDock);
+    m_reportDock->hide();
+    connect(m_report, &SafeWebView::pdfExported, this, [this](const QString &path, bool ok) {
+        if (!ok)
+            m_window.problemsPanel()->addProblem(Error(ErrorCode::WriteFailed, tr("The report could not be exported."), path));
+    });
+}
+
+void ResultPresenter::show(const workflow::AnalysisJob &job)
+{
+    if (job.stage != workflow::JobStage::Completed)
+        return;
+    if (m_window.currentSeries().seriesInstanceUid == job.seriesInstanceUid && m_window.hasImage()) {
+        showOnCurrentSeries(job);
+        return;
+    }
+    // The job's series first; the result follows its first image.
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(&m_window, &MainWindow::firstImageShown, this, [this, job, connection] {
+        disconnect(*connection);
+        showOnCurrentSeries(job);
+    });
+    m_window.openSeries(job.seriesInstanceUid);
+}
+
+void ResultPresenter::showOnCurrentSeries(const workflow::AnalysisJob &job)
+{
+    m_segments->setView(m_window.viewer()->imageView());
+    const Result<void> placed = placeSegmentation(job);
+    m_lastError = placed ? Error() : placed.error();
+    if (!placed) {
+        m_segments->setRefusal(placed.error());
+        m_window.problemsPanel()->addProblem(placed.error());
+    }
+    showReport(job);
+    m_segmentsDock->show();
+    m_reportDock->show();
+    m_segmentsDock->raise();
+    emit shown(bool(placed));
+}
+
+Result<void> ResultPresenter::placeSegmentation(const workflow::AnalysisJob &job)
+{
+    m_window.viewer()->imageView()->setSegmentation(nullptr);
+    const QString path = resultOfClass(job, kSegmentationStorage);
+    if (path.isEmpty())
+        return {}; // nothing to outline (the SR says "no abnormality detected")
+    Result<dicom::Segmentation> seg = dicom::SegmentationReader::fromFile(path);
+    if (!seg)
+        return seg.error();
+    auto shared = std::make_shared<const dicom::Segmentation>(std::move(*seg));
+    Result<dicom::PlacedSegmentation> placed = dicom::SegmentPlacement::place(m_window.currentSeries(), shared);
+    if (!placed)
+        return placed.error();
+    m_window.viewer()->imageView()->setSegmentation(
+        std::make_shared<const dicom::PlacedSegmentation>(std::move(*placed)));
+    return {};
+}
+
+void ResultPresenter::showReport(const workflow::AnalysisJob &job)
+{
+    for (const QString &name : job.resultFiles) {
+        if (!name.endsWith(QLatin1String(".html")))
+            continue;
+        QFile file(QDir(job.resultDir).filePath(name));
+        if (!file.open(QIODevice::ReadOnly)) {
+            m_window.problemsPanel()->addProblem(Error(ErrorCode::FileUnreadable, file.errorString(), file.fileName()));
+            return;
+        }
+        m_report->showDocument(file.readAll());
+        m_reportName = job.serviceId;
+        return;
+    }
+    m_report->clearDocument();
+}
+
+void ResultPresenter::exportReport()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        &m_window, tr("Export report as PDF"), m_reportName + QStringLiteral(".pdf"), tr("PDF (*.pdf)"));
+    if (!path.isEmpty())
+        m_report->exportPdf(path);
+}
+
+} // namespace haip::ui

@@ -1,0 +1,57 @@
+// ResultPresenter: a finished job's result where radiologists look — the SEG placed on the
+// series it was made for (dicom::SegmentPlacement: a SEG that does not fit is refused with its
+// reason, never drawn) with its per-segment panel, and the HTML report in the locked-down web
+// view with PDF export. When another series is on screen, the job's series is opened first.
+#pragma once
+
+#include "common/Result.h"
+#include "workflow/AnalysisJob.h"
+
+#include <QObject>
+
+class QDockWidget;
+class QPushButton;
+
+namespace haip::ui {
+
+class MainWindow;
+class SafeWebView;
+class SegmentPanel;
+
+class ResultPresenter : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ResultPresenter(MainWindow &window);
+
+    // Shows the result (after opening the job's series if needed). Errors reach the Problems
+    // panel and the segment panel (refusals) too.
+    void show(const workflow::AnalysisJob &job);
+
+    SegmentPanel *segmentPanel() const { return m_segments; }
+    SafeWebView *reportView() const { return m_report; }
+    QDockWidget *resultsDock() const { return m_segmentsDock; }
+    QDockWidget *reportDock() const { return m_reportDock; }
+    // The last result shown: nothing, its SEG placed, or the reason it was refused.
+    const Error &lastError() const { return m_lastError; }
+
+signals:
+    void shown(bool segmentationPlaced);
+
+private:
+    void showOnCurrentSeries(const workflow::AnalysisJob &job);
+    Result<void> placeSegmentation(const workflow::AnalysisJob &job);
+    void showReport(const workflow::AnalysisJob &job);
+    void exportReport();
+
+    MainWindow &m_window;
+    SegmentPanel *m_segments = nullptr;
+    SafeWebView *m_report = nullptr;
+    QPushButton *m_exportPdf = nullptr;
+    QDockWidget *m_segmentsDock = nullptr;
+    QDockWidget *m_reportDock = nullptr;
+    Error m_lastError;
+    QString m_reportName; // for the PDF's default file name
+};
+
+} // namespace haip::ui
