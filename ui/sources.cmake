@@ -49,3 +49,11 @@ target_sources(haip_ui PRIVATE
     auth/LoginScreen.cpp auth/LoginScreen.h
     auth/PinInput.cpp auth/PinInput.h
 )
+
+# Results: segmentations (SEG and heat-map overlays on the viewer, the per-segment panel)
+target_sources(haip_ui PRIVATE
+    viewer/ColourBar.cpp viewer/ColourBar.h
+    viewer/HeatmapColourMap.cpp viewer/HeatmapColourMap.h
+    viewer/SegmentOverlay.cpp viewer/SegmentOverlay.h
+)
+include(results/sources.cmake)

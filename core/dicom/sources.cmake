@@ -97,3 +97,12 @@ target_sources(haip_core PRIVATE
     dicom/internal/DeidKeys.cpp dicom/internal/DeidKeys.h
     dicom/internal/DeidText.cpp dicom/internal/DeidText.h
 )
+
+# Results: segmentations (DICOM SEG reading and placement on a series)
+target_sources(haip_core PRIVATE
+    dicom/Segmentation.h
+    dicom/SegmentationColours.cpp dicom/SegmentationColours.h
+    dicom/SegmentationReader.cpp dicom/SegmentationReader.h
+    dicom/SegmentPlacement.cpp dicom/SegmentPlacement.h
+)
+target_link_libraries(haip_core PRIVATE DCMTK::dcmseg DCMTK::dcmfg DCMTK::dcmiod)
