@@ -12,6 +12,7 @@
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
 #include <dcmtk/dcmdata/dcuid.h>
+#include <dcmtk/dcmdata/dcxfer.h>
 #include <dcmtk/dcmfg/fgderimg.h>
 #include <dcmtk/dcmfg/fgpixmsr.h>
 #include <dcmtk/dcmfg/fgplanor.h>
@@ -190,6 +191,25 @@ QByteArray unpackFrame(const Uint8 *data, qint64 index, qint64 pixelsPerFrame, b
     return out;
 }
 
+// The native Pixel Data, long enough for every frame.
+Result<const Uint8 *>
+pixelDataOf(DcmDataset &set, const QString &name, qint64 pixelsPerFrame, qint64 frames, bool binary)
+{
+    const qint64 needed = binary ? (pixelsPerFrame * frames + 7) / 8 : pixelsPerFrame * frames;
+    const Uint8 *data = nullptr;
+    unsigned long bytes = 0;
+    if (set.findAndGetUint8Array(DCM_PixelData, data, &bytes).bad() || data == nullptr)
+        return Error(ErrorCode::NoPixelData, {}, name);
+    if (qint64(bytes) < needed)
+        return Error(ErrorCode::CorruptPixelData,
+                     u"%1 bytes of pixel data for %2 frames of %3 pixels need %4"_s.arg(bytes)
+                         .arg(frames)
+                         .arg(pixelsPerFrame)
+                         .arg(needed),
+                     name);
+    return data;
+}
+
 } // namespace
 
 Result<Segmentation> SegmentationReader::fromFile(const QString &path)
@@ -215,6 +235,12 @@ Result<Segmentation> SegmentationReader::fromBytes(const QByteArray &bytes, cons
     if (Result<void> ok = checkStructure(set, name, rows, columns, frameCount); !ok)
         return ok.error();
 
+    // Native pixel data is checked before dcmseg copies its frames out of it.
+    if (!DcmXfer(parsed->transferSyntax).isEncapsulated()) {
+        const bool binary = rawText(set, DCM_SegmentationType) == "BINARY"_L1;
+        if (Result<const Uint8 *> pixels = pixelDataOf(set, name, qint64(rows) * columns, frameCount, binary); !pixels)
+            return pixels.error();
+    }
     DcmSegmentation *loaded = nullptr;
     const OFCondition status = DcmSegmentation::loadDataset(set, loaded);
     std::unique_ptr<DcmSegmentation, SegmentationDeleter> seg(loaded);
@@ -226,22 +252,13 @@ Result<Segmentation> SegmentationReader::fromBytes(const QByteArray &bytes, cons
                 .arg(frameCount),
             name);
 
-    // Pixel Data after dcmseg's loadDataset, which decompresses deflated and RLE data sets.
+    // Pixel Data after dcmseg's loadDataset, which decompresses RLE data sets.
     const bool binary = seg->getSegmentationType() == DcmSegTypes::ST_BINARY;
     const qint64 pixelsPerFrame = qint64(rows) * qint64(columns);
-    const qint64 needed = binary ? (pixelsPerFrame * frameCount + 7) / 8 : pixelsPerFrame * frameCount;
-    const Uint8 *pixelData = nullptr;
-    unsigned long pixelBytes = 0;
-    if (set.findAndGetUint8Array(DCM_PixelData, pixelData, &pixelBytes).bad() || pixelData == nullptr)
-        return Error(ErrorCode::NoPixelData, {}, name);
-    if (qint64(pixelBytes) < needed)
-        return Error(ErrorCode::CorruptPixelData,
-                     u"%1 bytes of pixel data for %2 frames of %3 × %4 need %5"_s.arg(pixelBytes)
-                         .arg(frameCount)
-                         .arg(columns)
-                         .arg(rows)
-                         .arg(needed),
-                     name);
+    Result<const Uint8 *> pixels = pixelDataOf(set, name, pixelsPerFrame, frameCount, binary);
+    if (!pixels)
+        return pixels.error();
+    const Uint8 *pixelData = *pixels;
 
     Segmentation out;
     out.rows = rows;
