@@ -136,6 +136,12 @@ public:
                               .arg(which)
                               .arg(best.slice + 1)
                               .arg(referenced.slice + 1));
+        // A frame that names its source image must lie on it, not merely nearer to it than to
+        // its neighbours.
+        const double onSource = std::max(SegmentPlacement::InPlaneToleranceMm, 0.1 * stack.spacing);
+        if (referenced.stack >= 0 && bestDistance > onSource)
+            return refuse(tr("%1 lies %2 mm from its source image (at most %3 mm allowed)")
+                              .arg(which, mm(bestDistance), mm(onSource)));
         const Vec3 offset = frame.plane.position - image.position;
         const double inPlane =
             std::hypot(offset.dot(image.rowDirection.normalized()), offset.dot(image.columnDirection.normalized()));

@@ -5,7 +5,7 @@
 // - the same orientation as the stack (row and column directions within 1°: a flipped or
 //   rotated SEG is refused, not re-oriented);
 // - its Image Position on a slice: within half the slice spacing along the normal and 0.1 mm in
-//   plane, and that slice is the referenced one when there is a reference;
+//   plane; when it names its source image, on that slice (within 10 % of the spacing, ≥ 0.1 mm);
 // - the same matrix (rows × columns) and pixel spacing (0.1 %) as the slice.
 // Frames without position are placed by their reference alone. The result maps every SEG frame
 // to a slice of one stack and measures each segment (voxels, mL).

@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <dcmtk/dcmdata/dcdatset.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcitem.h>
 
@@ -108,7 +109,9 @@ void TestSegmentPlacement::placesFramesOnTheSlicesOfTheLesions()
         }
         QVERIFY(count > 0);
         const Vec3 centroid = sum * (1.0 / count);
-        QVERIFY2((centroid - lesion.centre).length() < 1.5,
+        // Within 1.5 mm; a 4–6 mm nodule is a handful of 2.9 mm pixels: within its radius.
+        const double tolerance = lesion.diameter >= 8.0 ? 1.5 : lesion.diameter / 2.0;
+        QVERIFY2((centroid - lesion.centre).length() < tolerance,
                  qPrintable(u"%1: centroid %2 mm from the planted centre"_s.arg(lesion.id).arg(
                      (centroid - lesion.centre).length())));
     }
@@ -159,13 +162,14 @@ void TestSegmentPlacement::placesFractionalMap()
     QVERIFY(bytes);
     Result<dicom::PlacedSegmentation> placed = placeBytes(*bytes);
     QVERIFY2(placed, qPrintable(placed ? QString() : placed.error().message()));
-    Result<dicom::PlacedSegmentation> binary = placeBytes(m_binary);
-    QVERIFY(binary);
-    // Probability ≥ 50 % is the inner half of each sphere's radius: an eighth of its volume.
-    for (int i = 0; i < placed->measures.size(); ++i) {
-        const double ratio = placed->measures[i].voxels / binary->measures[i].voxels;
-        if (m_fixture.lesions[i].diameter >= 12.0)
-            QVERIFY2(ratio > 0.05 && ratio < 0.25, qPrintable(QString::number(ratio)));
+    // PROBABILITY counts the pixels at 50 % or more: exactly those the writer was given.
+    const dicom::Stack &stack = m_fixture.series.stacks[0];
+    for (const dicom::SegmentMeasure &m : std::as_const(placed->measures)) {
+        int expected = 0;
+        for (int k = 0; k < stack.slices.size(); ++k)
+            for (char v : lesionFrame(m_fixture, m.segmentNumber, k, true))
+                expected += 2 * int(quint8(v)) >= 255 ? 1 : 0;
+        QCOMPARE(m.voxels, double(expected));
     }
 }
 
@@ -216,7 +220,10 @@ void TestSegmentPlacement::refusesSegmentationsThatDoNotFit_data()
     QTest::newRow("tilted 3°") << orientation("1\\0\\0\\0\\0.99863\\0.05234")
                                << u"oriented differently from the images"_s;
     QTest::newRow("frame 1 one slice off its source") << moved(Vec3 {0, 0, spacing}, 0) << u"but was made from slice"_s;
-    QTest::newRow("every frame between slices") << moved(Vec3 {0, 0, 0.6 * spacing}, -1) << u"from the nearest slice"_s;
+    QTest::newRow("every frame 1 mm off its source")
+        << moved(Vec3 {0, 0, 1.0}, -1) << u"lies 1.00 mm from its source image"_s;
+    QTest::newRow("frame 1 beyond the end of the stack")
+        << moved(Vec3 {0, 0, 3 * spacing}, 0) << u"from the nearest slice"_s;
     QTest::newRow("shifted 0.5 mm in plane") << moved(Vec3 {0.5, 0, 0}, -1) << u"within the slice plane"_s;
     QTest::newRow("source image not in the series") << edited([](DcmDataset &set) {
         DcmItem *item = nullptr, *derivation = nullptr, *source = nullptr;

@@ -100,9 +100,7 @@ void SegmentPanel::setView(ImageView *view)
         connect(m_overlay, &SegmentOverlay::changed, this, [this] {
             if (m_updating)
                 return;
-            const auto placed = m_overlay->segmentation();
-            const bool same = placed && m_list->topLevelItemCount() == placed->segmentation->segments.size();
-            if (same)
+            if (m_overlay->segmentation().get() == m_shown)
                 syncControls();
             else
                 rebuild();
@@ -117,6 +115,7 @@ void SegmentPanel::setRefusal(const Error &error)
     m_refusal->setVisible(true);
     m_list->clear();
     m_summary->clear();
+    m_shown = nullptr;
 }
 
 QTreeWidget *SegmentPanel::segmentList() const
@@ -142,6 +141,7 @@ void SegmentPanel::rebuild()
     m_updating = true;
     m_list->clear();
     const auto placed = m_overlay ? m_overlay->segmentation() : nullptr;
+    m_shown = placed.get();
     if (!placed) {
         m_summary->setText(tr("No segmentation shown."));
         m_updating = false;

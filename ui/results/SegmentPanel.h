@@ -61,6 +61,7 @@ private:
     QTreeWidget *m_list = nullptr;
     QSlider *m_opacity = nullptr;
     QButtonGroup *m_style = nullptr;
+    const void *m_shown = nullptr; // the segmentation the rows were built for
     bool m_updating = false;
 };
 
