@@ -52,6 +52,8 @@ private:
     QImage grab() const;
     // The widget pixel (device pixels of grab()) at the centre of image pixel `p`.
     QPoint devicePoint(QPointF imagePixel) const;
+    // The image pixel at the centre of the lesion's biggest cut.
+    QPointF lesionPixel() const;
     // Device pixels where two grabs differ.
     static QList<QPoint> differences(const QImage &a, const QImage &b);
     void saveArtifact(const QImage &image, const QString &name) const;
@@ -87,6 +89,12 @@ QPoint TestSegmentOverlay::devicePoint(QPointF imagePixel) const
     const QPointF v = m_view->viewTransform().toView(imagePixel + QPointF(0.5, 0.5));
     const double dpr = m_view->devicePixelRatioF();
     return QPoint(int(std::floor(v.x() * dpr)), int(std::floor(v.y() * dpr)));
+}
+
+QPointF TestSegmentOverlay::lesionPixel() const
+{
+    const QPointF c = QRectF(m_region.imageRect).center();
+    return QPointF(std::floor(c.x()), std::floor(c.y()));
 }
 
 QList<QPoint> TestSegmentOverlay::differences(const QImage &a, const QImage &b)
@@ -155,7 +163,7 @@ void TestSegmentOverlay::fillsTheLesionInItsColourAndNothingElse()
     saveArtifact(with, u"segment-overlay-fill.png"_s);
     // Every segment on this slice hidden: the two grabs may differ only inside visible ones.
     const QColor colour = m_view->segmentOverlay()->segmentation()->segmentation->segment(m_lesion)->colour;
-    const QPoint centre = devicePoint(QRectF(m_region.imageRect).center() - QPointF(0.5, 0.5));
+    const QPoint centre = devicePoint(lesionPixel());
     const QColor a = with.pixelColor(centre);
     const QColor b = without.pixelColor(centre);
     // 50 % over the image: halfway between the image pixel and the segment colour.
@@ -172,17 +180,19 @@ void TestSegmentOverlay::fillsTheLesionInItsColourAndNothingElse()
     const QImage none = grab();
     const QList<QPoint> changed = differences(only, none);
     QVERIFY(changed.size() > 20);
-    const QRect box = QRect(devicePoint(m_region.imageRect.topLeft()), devicePoint(m_region.imageRect.bottomRight()))
-                          .normalized()
-                          .adjusted(-2, -2, 2, 2);
+    // The lesion's pixels as the view draws them (whole pixels, in device pixels), plus one.
+    const double dpr = m_view->devicePixelRatioF();
+    const QRectF drawn = m_view->viewTransform().imageToView().mapRect(QRectF(m_region.imageRect));
+    const QRect box = QRectF(drawn.topLeft() * dpr, drawn.bottomRight() * dpr).toAlignedRect().adjusted(-1, -1, 1, 1);
     for (const QPoint &p : changed)
         QVERIFY2(box.contains(p), qPrintable(u"overlay pixel at (%1, %2), outside the lesion"_s.arg(p.x()).arg(p.y())));
 }
 
 void TestSegmentOverlay::followsZoomAndFlip()
 {
-    const QPointF lesion = QRectF(m_region.imageRect).center() - QPointF(0.5, 0.5);
-    m_view->zoomBy(2.0);
+    const QPointF lesion = lesionPixel();
+    // 1.5 × fit keeps the lesion (left of centre, below it) on screen in every orientation.
+    m_view->zoomBy(1.5);
     m_view->flipHorizontal();
     m_view->rotate(1);
     const QImage with = grab();
@@ -213,7 +223,7 @@ void TestSegmentOverlay::hidingTheSegmentInThePanelRemovesIt()
     item->setCheckState(SegmentPanel::NameColumn, Qt::Unchecked);
     QVERIFY(!m_view->segmentOverlay()->isSegmentVisible(m_lesion));
     const QImage hidden = grab();
-    const QPoint centre = devicePoint(QRectF(m_region.imageRect).center() - QPointF(0.5, 0.5));
+    const QPoint centre = devicePoint(lesionPixel());
     QVERIFY(with.pixel(centre) != hidden.pixel(centre));
     m_view->setSegmentation(nullptr);
     QCOMPARE(grab().pixel(centre), hidden.pixel(centre));
@@ -231,7 +241,7 @@ void TestSegmentOverlay::outlineLeavesTheInteriorUnpainted()
     overlay->setSegmentVisible(m_lesion, false);
     const QImage none = grab();
     saveArtifact(outline, u"segment-overlay-outline.png"_s);
-    const QPoint centre = devicePoint(QRectF(m_region.imageRect).center() - QPointF(0.5, 0.5));
+    const QPoint centre = devicePoint(lesionPixel());
     QCOMPARE(outline.pixel(centre), none.pixel(centre));
     QVERIFY(fill.pixel(centre) != none.pixel(centre));
     const int outlined = differences(outline, none).size();
@@ -243,11 +253,11 @@ void TestSegmentOverlay::opacitySliderChangesTheBlend()
 {
     SegmentPanel panel;
     panel.setView(m_view.get());
-    const QPoint centre = devicePoint(QRectF(m_region.imageRect).center() - QPointF(0.5, 0.5));
+    const QPoint centre = devicePoint(lesionPixel());
     panel.opacitySlider()->setValue(100);
     QCOMPARE(m_view->segmentOverlay()->opacity(), 1.0);
     const QColor colour = m_view->segmentOverlay()->segmentation()->segmentation->segment(m_lesion)->colour;
-    QCOMPARE(grab().pixelColor(centre), colour);
+    QCOMPARE(grab().pixel(centre), colour.rgb());
     panel.opacitySlider()->setValue(0);
     const QImage clear = grab();
     m_view->segmentOverlay()->setSegmentVisible(m_lesion, false);
@@ -264,11 +274,31 @@ void TestSegmentOverlay::heatMapUsesTheColourMapAndShowsItsBar()
     saveArtifact(heat, u"segment-overlay-heatmap.png"_s);
     m_view->segmentOverlay()->setSegmentVisible(m_lesion, false);
     const QImage without = grab();
-    // At the centre the probability is near 1: viridis yellow at (almost) full opacity.
-    const QPoint centre = devicePoint(QRectF(m_region.imageRect).center() - QPointF(0.5, 0.5));
-    const QColor c = heat.pixelColor(centre);
-    QVERIFY2(c.red() > 170 && c.green() > 170 && c.blue() < 110, qPrintable(c.name()));
-    QVERIFY(without.pixel(centre) != heat.pixel(centre));
+    // At the centre: the colour map's colour of the stored probability, as opaque as it is probable.
+    const QPoint centre = devicePoint(lesionPixel());
+    const auto placed = m_view->segmentOverlay()->segmentation();
+    const int column = int(lesionPixel().x());
+    const int row = int(lesionPixel().y());
+    int value = -1;
+    for (int f : placed->framesOnSlice(m_region.slice)) {
+        const dicom::SegmentationFrame &frame = placed->segmentation->frames[f];
+        if (frame.segmentNumber == m_lesion)
+            value = quint8(frame.pixels[row * placed->segmentation->columns + column]);
+    }
+    QVERIFY2(value > 128, qPrintable(QString::number(value)));
+    const double alpha = value / 255.0;
+    const QRgb map = HeatmapColourMap::colour(value / 255.0);
+    const QRgb under = without.pixel(centre);
+    const QRgb got = heat.pixel(centre);
+    const auto blend = [alpha](int top, int bottom) {
+        return top * alpha + bottom * (1.0 - alpha);
+    };
+    QVERIFY2(std::abs(qRed(got) - blend(qRed(map), qRed(under))) <= 3 &&
+                 std::abs(qGreen(got) - blend(qGreen(map), qGreen(under))) <= 3 &&
+                 std::abs(qBlue(got) - blend(qBlue(map), qBlue(under))) <= 3,
+             qPrintable(u"%1 over %2 at %3 gave %4"_s.arg(QColor(map).name(), QColor(under).name())
+                            .arg(alpha)
+                            .arg(QColor(got).name())));
     // The colour bar: yellow at the top of its strip, dark violet at the bottom; none for BINARY.
     const QRectF strip = ColourBar::stripRect(QRectF(m_view->rect()));
     const double dpr = m_view->devicePixelRatioF();
