@@ -28,12 +28,24 @@ void ColourBar::paint(
     for (int y = 0; y < ramp.height(); ++y)
         ramp.setPixel(0, y, HeatmapColourMap::colour(1.0 - double(y) / std::max(1, ramp.height() - 1)));
     painter.save();
+    painter.setFont(font);
+    const QFontMetricsF metrics(font);
+    // A dark backing so the scale stays readable over bright bone or contrast.
+    double labelWidth = metrics.horizontalAdvance(title);
+    for (const QString &label : labels)
+        labelWidth = std::max(labelWidth, metrics.horizontalAdvance(label) + 10.0);
+    const QRectF backing(strip.left() - labelWidth - 6.0,
+                         strip.top() - metrics.height() - 8.0,
+                         labelWidth + strip.width() + 12.0,
+                         strip.height() + metrics.height() + 8.0 + metrics.height() / 2.0 + 4.0);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(0, 0, 0, 170));
+    painter.drawRoundedRect(backing, 4.0, 4.0);
+    painter.setBrush(Qt::NoBrush);
     painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
     painter.drawImage(strip, ramp);
     painter.setPen(QColor(0xC8, 0xCC, 0xD4));
     painter.drawRect(strip);
-    painter.setFont(font);
-    const QFontMetricsF metrics(font);
     for (int i = 0; i < labels.size(); ++i) {
         const double f = labels.size() > 1 ? double(i) / (labels.size() - 1) : 0.0;
         const double y = strip.bottom() - f * strip.height();
@@ -43,8 +55,7 @@ void ColourBar::paint(
     }
     if (!title.isEmpty()) {
         const double w = metrics.horizontalAdvance(title);
-        painter.drawText(QPointF(std::min(strip.right() - w, strip.left()), strip.top() - metrics.descent() - 4.0),
-                         title);
+        painter.drawText(QPointF(strip.right() - w, strip.top() - metrics.descent() - 4.0), title);
     }
     painter.restore();
 }
