@@ -50,6 +50,16 @@ target_sources(haip_ui PRIVATE
     auth/PinInput.cpp auth/PinInput.h
 )
 
+# AI jobs: the jobs panel and the send confirmation (core/workflow underneath)
+target_sources(haip_ui PRIVATE
+    jobs/AiWorkflow.cpp jobs/AiWorkflow.h
+    jobs/AnalysisController.cpp jobs/AnalysisController.h
+    jobs/JobProgressDelegate.cpp jobs/JobProgressDelegate.h
+    jobs/JobsModel.cpp jobs/JobsModel.h
+    jobs/JobsPanel.cpp jobs/JobsPanel.h
+    jobs/SendConfirmation.cpp jobs/SendConfirmation.h
+)
+
 # Results: segmentations (SEG and heat-map overlays on the viewer, the per-segment panel)
 target_sources(haip_ui PRIVATE
     viewer/ColourBar.cpp viewer/ColourBar.h

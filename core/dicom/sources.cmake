@@ -98,6 +98,13 @@ target_sources(haip_core PRIVATE
     dicom/internal/DeidText.cpp dicom/internal/DeidText.h
 )
 
+# Sending and results: lossless re-encoding for the payload, re-linking results to the original
+target_sources(haip_core PRIVATE
+    dicom/LosslessTranscoder.cpp dicom/LosslessTranscoder.h
+    dicom/ResultRelinker.cpp dicom/ResultRelinker.h
+    dicom/TagNames.cpp dicom/TagNames.h
+)
+
 # Results: segmentations (DICOM SEG reading and placement on a series)
 target_sources(haip_core PRIVATE
     dicom/Segmentation.h
