@@ -7,6 +7,7 @@
 #include "auth/ClinicianSession.h"
 #include "common/AppSettings.h"
 #include "common/Library.h"
+#include "common/ProblemsPanel.h"
 #include "common/Translations.h"
 #include "config/EffectiveConfig.h"
 #include "config/PolicyStore.h"

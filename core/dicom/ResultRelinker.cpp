@@ -1,5 +1,6 @@
 #include "dicom/ResultRelinker.h"
 
+#include "dicom/CharsetDecoder.h"
 #include "dicom/internal/DatasetParser.h"
 #include "dicom/internal/FileFormatBytes.h"
 
@@ -71,6 +72,43 @@ private:
     const ResultRelinker::UidLookup &m_lookup;
 };
 
+// Every text value below `item` re-encoded as UTF-8 through our CharsetDecoder, which reads
+// the Japanese ISO 2022 sets that DCMTK's iconv-based convertToUTF8() refuses.
+Result<void> textToUtf8(DcmItem &item, const CharsetDecoder &decoder, int depth)
+{
+    if (depth > kMaxDepth)
+        return Error(ErrorCode::CorruptDataset, u"sequences nested deeper than %1"_s.arg(kMaxDepth));
+    for (unsigned long i = 0; i < item.card(); ++i) {
+        DcmElement *element = item.getElement(i);
+        if (!element)
+            continue;
+        const DcmEVR vr = element->ident();
+        if (vr == EVR_SQ) {
+            auto *sequence = static_cast<DcmSequenceOfItems *>(element);
+            for (unsigned long k = 0; k < sequence->card(); ++k) {
+                if (Result<void> inner = textToUtf8(*sequence->getItem(k), decoder, depth + 1); !inner)
+                    return inner;
+            }
+            continue;
+        }
+        TextKind kind = TextKind::MultiValue;
+        if (vr == EVR_PN)
+            kind = TextKind::PersonName;
+        else if (vr == EVR_ST || vr == EVR_LT || vr == EVR_UT)
+            kind = TextKind::Free;
+        else if (vr != EVR_SH && vr != EVR_LO && vr != EVR_UC)
+            continue;
+        char *raw = nullptr;
+        Uint32 length = element->getLength();
+        if (length == 0 || element->getString(raw).bad() || !raw)
+            continue;
+        const QString text = decoder.decode(QByteArray(raw, qsizetype(length)), kind);
+        if (element->putString(text.toUtf8().constData()).bad())
+            return Error(ErrorCode::Internal, u"cannot re-encode a text value"_s);
+    }
+    return {};
+}
+
 Result<void> putText(DcmItem &item, const DcmTagKey &tag, const QString &value)
 {
     const OFCondition status = item.putAndInsertString(tag, value.toUtf8().constData());
@@ -104,8 +142,11 @@ Result<QByteArray> ResultRelinker::relink(const QByteArray &part10, const QStrin
     OFString charset;
     dataset.findAndGetOFStringArray(DCM_SpecificCharacterSet, charset);
     if (!charset.empty() && charset != "ISO_IR 192" && charset != "ISO_IR 6") {
-        if (dataset.convertToUTF8().bad())
-            return Error(ErrorCode::UnsupportedCharacterSet, QString::fromLatin1(charset.c_str()), name);
+        const CharsetDecoder decoder(QString::fromLatin1(charset.c_str()).split(u'\\'));
+        if (!decoder.isSupported())
+            return Error(ErrorCode::UnsupportedCharacterSet, decoder.unsupportedTerms().join(u", "_s), name);
+        if (Result<void> converted = textToUtf8(dataset, decoder, 0); !converted)
+            return converted.error().withSubject(name);
     }
 
     UidMapper mapper(m_lookup);

@@ -35,6 +35,7 @@ struct JobEnvironment
     crypto::SecureBuffer mapKey;
     std::function<void(const audit::AuditEvent &)> audit; // may be empty
     int pollIntervalMs = 1000;
+    qint64 uploadChunkBytes = 0; // 0: PayloadUpload's default
 
     const platform::CatalogService *service(const QString &id) const { return catalog ? catalog->find(id) : nullptr; }
 };

@@ -167,7 +167,10 @@ void JobRunner::create()
 
 void JobRunner::upload()
 {
-    m_upload = std::make_unique<platform::PayloadUpload>(*m_env.api, m_job.platformJobId, m_job.payloadPath);
+    platform::UploadOptions options;
+    if (m_env.uploadChunkBytes > 0)
+        options.chunkSize = m_env.uploadChunkBytes;
+    m_upload = std::make_unique<platform::PayloadUpload>(*m_env.api, m_job.platformJobId, m_job.payloadPath, options);
     connect(m_upload.get(), &platform::PayloadUpload::progress, this, [this](qint64 stored, qint64) {
         m_job.uploadedBytes = stored;
         if (stored - m_lastSavedUpload >= kUploadSaveEvery) {

@@ -5,7 +5,8 @@
 // pointing at the original images; the audit trail names the pseudonymous study only; the
 // patient's name reaches neither the platform's state nor the payload. A queue dropped in the
 // middle of the upload and built again from its store continues the same platform job; a
-// cancelled job ends at the platform too; a failed job can be retried.
+// cancelled job ends at the platform too; a failed job can be retried. A process killed (SIGKILL)
+// in the middle of its upload leaves a job that a new process continues to the same findings.
 #include "PlatformLogin.h"
 #include "PlatformProcess.h"
 #include "TestSupport.h"
@@ -18,18 +19,24 @@
 #include "platform/ApiClient.h"
 #include "platform/JobClient.h"
 #include "platform/LoginSession.h"
+#include "platform/SessionFile.h"
 #include "workflow/JobQueue.h"
 #include "workflow/JobRunner.h"
 
 #include <QDirIterator>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <csignal>
 #include <memory>
 #include <optional>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace haip;
@@ -81,6 +88,71 @@ dicom::InstanceInfo infoOf(const QString &path)
     return file ? file->info() : dicom::InstanceInfo();
 }
 
+// What the service found, without the identifiers that differ from run to run.
+QJsonArray findingsOf(const AnalysisJob &job)
+{
+    QFile f(QDir(job.resultDir).filePath(u"findings.json"_s));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QJsonArray out;
+    for (const QJsonValue &v : QJsonDocument::fromJson(f.readAll()).object().value(u"findings"_s).toArray()) {
+        QJsonObject finding = v.toObject();
+        for (const char *key : {"tracking_uid", "slice_sop_instance_uid"})
+            finding.remove(QLatin1String(key));
+        out.append(finding);
+    }
+    return out;
+}
+
+// The child process of killedMidUploadResumesToTheSameFindings: adopts the parent's session,
+// submits the phantom and kills itself with SIGKILL once part of the payload is stored.
+int runChild()
+{
+    LibraryScope library;
+    const auto env = [](const char *name) {
+        return qEnvironmentVariable(name);
+    };
+    Result<platform::SessionFile> session = platform::SessionFile::load(env("HAIP_CHILD_SESSION"));
+    Result<crypto::SpkiPin> pin = crypto::SpkiPin::parse(env("HAIP_CHILD_CATALOG_PIN"));
+    if (!session || !pin)
+        return 3;
+    platform::ApiClient api(platform::PlatformEndpoint {session->platform, session->caPin, {}});
+    api.setClientCertificate(session->chain, session->key.sslKey());
+    platform::JobClient jobs(api);
+    std::optional<Result<platform::Catalog>> catalog;
+    jobs.fetchCatalog(*pin, [&](Result<platform::Catalog> c) { catalog = std::move(c); });
+    if (!QTest::qWaitFor([&] { return catalog.has_value(); }, 30000) || !*catalog)
+        return 4;
+    JobEnvironment e;
+    e.deidSecret = QByteArray(32, 'k');
+    e.mapPath = env("HAIP_CHILD_MAP");
+    e.mapKey = crypto::SecureBuffer::fromBytes(QByteArray::fromHex(env("HAIP_CHILD_MAP_KEY").toLatin1()));
+    e.uploadChunkBytes = 64 * 1024;
+    JobQueue queue(
+        JobStore(env("HAIP_CHILD_JOBS"),
+                 crypto::SecureBuffer::fromBytes(QByteArray::fromHex(env("HAIP_CHILD_STORE_KEY").toLatin1()))),
+        std::move(e));
+    queue.setCatalog(**catalog);
+    queue.setConnection(&api, session->info.clinician.id);
+    AnalysisRequest r;
+    r.serviceId = kService;
+    r.studyInstanceUid = env("HAIP_CHILD_STUDY");
+    r.modality = u"CT"_s;
+    r.files = env("HAIP_CHILD_FILES").split(u'\n');
+    r.original.studyInstanceUid = r.studyInstanceUid;
+    Result<QString> id = queue.submit(r);
+    if (!id)
+        return 5;
+    QObject::connect(&queue, &JobQueue::jobChanged, [&](const QString &changed) {
+        const AnalysisJob *job = queue.job(changed);
+        if (job && job->stage == JobStage::Uploading && job->uploadedBytes > 0 &&
+            job->uploadedBytes < job->payloadBytes)
+            ::kill(::getpid(), SIGKILL);
+    });
+    // Reaching the end means no progress was seen between the first and the last byte.
+    return QTest::qWaitFor([&] { return queue.job(*id)->isFinished(); }, 120000) ? 6 : 7;
+}
+
 } // namespace
 
 class TestAnalysisJobs : public QObject
@@ -94,6 +166,7 @@ private slots:
     void queueRebuiltMidUploadContinuesTheSameJob();
     void cancelEndsTheJobAtThePlatform();
     void failedJobIsRetried();
+    void killedMidUploadResumesToTheSameFindings();
 
 private:
     std::unique_ptr<JobQueue> makeQueue();
@@ -112,6 +185,7 @@ private:
     crypto::SecureBuffer m_mapKey;
     QString m_auditPath;
     std::optional<audit::AuditLog> m_audit;
+    QJsonArray m_findings; // of the first complete run, without identifiers
 };
 
 void TestAnalysisJobs::initTestCase()
@@ -279,6 +353,9 @@ void TestAnalysisJobs::jobRunsToARelinkedResult()
     QCOMPARE(filesContaining(m_platform->stateDir(), kPatientId.toLatin1()), QStringList());
     QVERIFY(!m_platform->serverLog().contains("Zyxwvut"));
 
+    m_findings = findingsOf(job);
+    QVERIFY(!m_findings.isEmpty());
+
     // Read back from the store by a new queue: still completed, with its files.
     queue.reset();
     std::unique_ptr<JobQueue> again = makeQueue();
@@ -363,5 +440,71 @@ void TestAnalysisJobs::failedJobIsRetried()
     QVERIFY(queue->remove(*id));
 }
 
-QTEST_GUILESS_MAIN(TestAnalysisJobs)
+void TestAnalysisJobs::killedMidUploadResumesToTheSameFindings()
+{
+    QVERIFY2(!m_findings.isEmpty(), "needs the findings of jobRunsToARelinkedResult");
+    // The child adopts this session (the card and OTP belong to this process).
+    platform::SessionFile file;
+    file.platform = m_platform->url();
+    file.caPin = m_platform->pin();
+    file.info = m_session->info();
+    file.chain = m_session->certificateChain();
+    Result<platform::SessionKey> key = platform::SessionKey::fromPkcs8Pem(m_session->key().pkcs8Pem().view());
+    QVERIFY(key);
+    file.key = std::move(*key);
+    const QString sessionPath = m_dir.filePath(u"session.json"_s);
+    QVERIFY(file.save(sessionPath));
+    const QString jobs = m_dir.filePath(u"killed-jobs"_s);
+
+    QProcess child;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"HAIP_JOBS_CHILD"_s, u"1"_s);
+    env.insert(u"HAIP_CHILD_SESSION"_s, sessionPath);
+    env.insert(u"HAIP_CHILD_CATALOG_PIN"_s,
+               QString::fromLatin1(test::catalogPin(m_platform->stateDir())->digest().toHex()));
+    env.insert(u"HAIP_CHILD_MAP"_s, m_dir.filePath(u"deid/map.sealed"_s));
+    env.insert(u"HAIP_CHILD_MAP_KEY"_s, QString::fromLatin1(m_mapKey.toByteArray().toHex()));
+    env.insert(u"HAIP_CHILD_STORE_KEY"_s, QString::fromLatin1(m_storeKey.toByteArray().toHex()));
+    env.insert(u"HAIP_CHILD_JOBS"_s, jobs);
+    env.insert(u"HAIP_CHILD_STUDY"_s, m_phantom.studyInstanceUid);
+    env.insert(u"HAIP_CHILD_FILES"_s, m_phantom.files.join(u'\n'));
+    child.setProcessEnvironment(env);
+    child.setProcessChannelMode(QProcess::ForwardedChannels);
+    child.start(QCoreApplication::applicationFilePath(), {});
+    QVERIFY(child.waitForFinished(120000));
+    QCOMPARE(child.exitStatus(), QProcess::CrashExit); // SIGKILL, in the middle of the upload
+
+    // A new process (here: a new queue over the same store) continues the same platform job.
+    std::unique_ptr<JobQueue> queue = std::make_unique<JobQueue>(JobStore(jobs, m_storeKey), [this] {
+        JobEnvironment e;
+        e.deidSecret = QByteArray(32, 'k');
+        e.mapPath = m_dir.filePath(u"deid/map.sealed"_s);
+        e.mapKey = m_mapKey;
+        e.pollIntervalMs = 250;
+        return e;
+    }());
+    QCOMPARE(queue->ids().size(), 1);
+    const QString id = queue->ids().front();
+    QCOMPARE(queue->job(id)->stage, JobStage::Uploading);
+    const QString platformJob = queue->job(id)->platformJobId;
+    QVERIFY(!platformJob.isEmpty());
+    queue->setCatalog(*m_catalog);
+    queue->setConnection(m_api.get(), u"yamada"_s);
+    QVERIFY(waitFinished(*queue, id));
+    const AnalysisJob job = *queue->job(id);
+    QVERIFY2(job.stage == JobStage::Completed, qPrintable(job.failure.detail()));
+    QCOMPARE(job.platformJobId, platformJob);
+    QCOMPARE(findingsOf(job), m_findings);
+    QVERIFY(queue->remove(id));
+}
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    if (qEnvironmentVariableIsSet("HAIP_JOBS_CHILD"))
+        return runChild();
+    TestAnalysisJobs test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "TestAnalysisJobs.moc"

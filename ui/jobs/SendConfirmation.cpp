@@ -4,6 +4,7 @@
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
@@ -68,7 +69,11 @@ SendConfirmation::SendConfirmation(const platform::CatalogService &service,
         QStringLiteral("QLabel { color: white; background: %1; border-radius: 3px; padding: 2px 6px; }")
             .arg(regulatoryBadgeColour(service.regulatoryStatus).name()));
     badge->setToolTip(localized(service.regulatoryText, language));
-    destination->addRow(tr("Regulatory status:"), badge);
+    badge->setWordWrap(false);
+    auto *badgeRow = new QHBoxLayout;
+    badgeRow->addWidget(badge);
+    badgeRow->addStretch();
+    destination->addRow(tr("Regulatory status:"), badgeRow);
     if (service.expectedTurnaroundSeconds > 0) {
         destination->addRow(tr("Expected time:"),
                             label(tr("about %n minute(s)", nullptr, (service.expectedTurnaroundSeconds + 59) / 60)));
