@@ -60,3 +60,11 @@ target_sources(haip_ui PRIVATE
     jobs/ResultPresenter.cpp jobs/ResultPresenter.h
     jobs/SendConfirmation.cpp jobs/SendConfirmation.h
 )
+
+# Results: segmentations (SEG and heat-map overlays on the viewer, the per-segment panel)
+target_sources(haip_ui PRIVATE
+    viewer/ColourBar.cpp viewer/ColourBar.h
+    viewer/HeatmapColourMap.cpp viewer/HeatmapColourMap.h
+    viewer/SegmentOverlay.cpp viewer/SegmentOverlay.h
+)
+include(results/sources.cmake)

@@ -126,6 +126,8 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("card-failed");
     case ErrorCode::BurnedInAnnotation:
         return QStringLiteral("burned-in-annotation");
+    case ErrorCode::SegmentationMismatch:
+        return QStringLiteral("segmentation-mismatch");
     case ErrorCode::Internal:
         return QStringLiteral("internal-error");
     }
@@ -315,6 +317,11 @@ QString Error::message() const
                                            "%1: the image may show patient details burned into its pixels (%2), "
                                            "so it was not de-identified and must not leave this computer. IT "
                                            "policy can allow such images where their pixels were checked.")
+            .arg(s, m_detail);
+    case ErrorCode::SegmentationMismatch:
+        return QCoreApplication::translate("Error",
+                                           "%1: the AI segmentation does not fit these images, so it is not shown "
+                                           "(a misplaced outline would mislead): %2")
             .arg(s, m_detail);
     case ErrorCode::Internal:
         return QCoreApplication::translate("Error", "Internal error: %1. Please report this to IT.").arg(m_detail);

@@ -73,6 +73,8 @@ enum class ErrorCode
     CardFailed,
     // de-identification (core/dicom)
     BurnedInAnnotation,
+    // results on images (core/dicom): a DICOM SEG that does not fit the series
+    SegmentationMismatch,
     Internal,
 };
 

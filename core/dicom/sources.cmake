@@ -104,3 +104,12 @@ target_sources(haip_core PRIVATE
     dicom/ResultRelinker.cpp dicom/ResultRelinker.h
     dicom/TagNames.cpp dicom/TagNames.h
 )
+
+# Results: segmentations (DICOM SEG reading and placement on a series)
+target_sources(haip_core PRIVATE
+    dicom/Segmentation.h
+    dicom/SegmentationColours.cpp dicom/SegmentationColours.h
+    dicom/SegmentationReader.cpp dicom/SegmentationReader.h
+    dicom/SegmentPlacement.cpp dicom/SegmentPlacement.h
+)
+target_link_libraries(haip_core PRIVATE DCMTK::dcmseg DCMTK::dcmfg DCMTK::dcmiod)

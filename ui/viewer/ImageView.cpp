@@ -2,6 +2,7 @@
 // ImageViewInput.cpp, painting in ImageViewPaint.cpp.
 #include "viewer/ImageView.h"
 
+#include "viewer/SegmentOverlay.h"
 #include "viewer/SliceSource.h"
 
 #include <cmath>
@@ -28,6 +29,8 @@ ImageView::ImageView(QWidget *parent) : QWidget(parent)
     setPalette(p);
     connect(&m_cineTimer, &QTimer::timeout, this, &ImageView::stepCine);
     applyToolCursor();
+    m_segments = new SegmentOverlay(this);
+    connect(m_segments, &SegmentOverlay::changed, this, qOverload<>(&QWidget::update));
 }
 
 ImageView::~ImageView() = default;
@@ -46,6 +49,9 @@ void ImageView::setSource(SliceSource *source)
     m_range = {};
     m_images.clear();
     m_measurements.clear();
+    // A segmentation belongs to the stack it was placed on: never carried over to another.
+    m_segments->setSegmentation(nullptr);
+    m_region.reset();
     m_probe.reset();
     m_drag = Drag::None;
     m_fitMode = true;
@@ -443,6 +449,33 @@ void ImageView::resizeEvent(QResizeEvent *event)
     QWidget::resizeEvent(event);
     if (m_fitMode)
         emit viewChanged();
+}
+
+void ImageView::setSegmentation(std::shared_ptr<const dicom::PlacedSegmentation> placed)
+{
+    m_region.reset();
+    m_segments->setSegmentation(std::move(placed));
+}
+
+SegmentOverlay *ImageView::segmentOverlay() const
+{
+    return m_segments;
+}
+
+void ImageView::showRegion(int slice, const QRectF &imageRect)
+{
+    setCurrentSlice(slice);
+    m_region = std::make_pair(m_current, imageRect);
+    const ViewTransform view = viewTransform();
+    const QPointF centre(width() / 2.0, height() / 2.0);
+    setZoomAndPan(view.zoom, view.pan + (centre - view.toView(imageRect.center())), false);
+    update();
+}
+
+void ImageView::clearRegion()
+{
+    m_region.reset();
+    update();
 }
 
 } // namespace haip::ui

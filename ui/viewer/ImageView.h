@@ -16,10 +16,16 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <memory>
 #include <optional>
+
+namespace haip::dicom {
+struct PlacedSegmentation;
+}
 
 namespace haip::ui {
 
+class SegmentOverlay;
 class SliceSource;
 
 class ImageView : public QWidget
@@ -90,6 +96,14 @@ public:
 
     MeasurementSet &measurements();
     bool deleteSelectedMeasurement();
+
+    // Results: a placed DICOM SEG (or heat map) drawn over the slices of the stack it was placed
+    // on (null clears); how it is drawn is the overlay's (SegmentPanel edits it).
+    void setSegmentation(std::shared_ptr<const dicom::PlacedSegmentation> placed);
+    SegmentOverlay *segmentOverlay() const;
+    // Goes to `slice`, centres `imageRect` (image pixels) and frames it until cleared.
+    void showRegion(int slice, const QRectF &imageRect);
+    void clearRegion();
 
     // Where the current slice sits in the widget.
     ViewTransform viewTransform() const;
@@ -176,6 +190,9 @@ private:
     int m_cineFps = 20;
 
     SliceImageCache m_images;
+
+    SegmentOverlay *m_segments = nullptr; // child
+    std::optional<std::pair<int, QRectF>> m_region; // slice and image rect of showRegion()
 };
 
 } // namespace haip::ui

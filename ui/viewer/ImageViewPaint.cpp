@@ -5,6 +5,7 @@
 #include "viewer/ImageView.h"
 #include "viewer/MeasurementPainter.h"
 #include "viewer/PatientOrientation.h"
+#include "viewer/SegmentOverlay.h"
 #include "viewer/SliceSource.h"
 
 #include <QPainter>
@@ -19,8 +20,10 @@ void ImageView::paintEvent(QPaintEvent *)
     painter.fillRect(rect(), Qt::black);
     const auto slice = m_source ? m_source->slice(m_current) : nullptr;
     const ViewTransform view = viewTransform();
-    if (slice)
+    if (slice) {
         paintImage(painter, *slice, view);
+        m_segments->paintColourBar(painter, font(), rect());
+    }
     paintAnnotations(painter, slice.get(), view);
 }
 
@@ -38,7 +41,15 @@ void ImageView::paintImage(QPainter &painter, const dicom::DecodedSlice &slice, 
     painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
     for (const PlacedOverlay &overlay : m_images.overlays(m_current, slice))
         painter.drawImage(QPointF(overlay.offset), overlay.image);
+    m_segments->paintImageLayer(painter, m_current);
     painter.restore();
+    if (m_region && m_region->first == m_current) {
+        painter.save();
+        painter.setPen(QPen(QColor(255, 255, 0), 1.5, Qt::DashLine));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(view.imageToView().mapRect(m_region->second).adjusted(-3, -3, 3, 3));
+        painter.restore();
+    }
 
     QList<Measurement> list = m_measurements.onSlice(m_current);
     if (m_drag == Drag::NewMeasurement)

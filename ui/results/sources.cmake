@@ -1,0 +1,4 @@
+# ui/results: AI results beside the images
+target_sources(haip_ui PRIVATE
+    results/SegmentPanel.cpp results/SegmentPanel.h
+)
