@@ -49,3 +49,7 @@ target_sources(haip_ui PRIVATE
     auth/LoginScreen.cpp auth/LoginScreen.h
     auth/PinInput.cpp auth/PinInput.h
 )
+
+# Catalog and web view (ui/catalog, ui/web): one sources.cmake per folder
+include(${CMAKE_CURRENT_LIST_DIR}/web/sources.cmake)
+include(${CMAKE_CURRENT_LIST_DIR}/catalog/sources.cmake)

@@ -1,5 +1,7 @@
 #include "platform/ServiceEligibility.h"
 
+#include "dicom/Series.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -25,6 +27,24 @@ QString alternatives(const QStringList &items)
 }
 
 } // namespace
+
+SeriesFacts SeriesFacts::of(const dicom::Series &series, int stack)
+{
+    SeriesFacts f;
+    if (stack < 0 || stack >= series.stacks.size() || series.stacks[stack].slices.isEmpty())
+        return f;
+    const dicom::Stack &s = series.stacks[stack];
+    const dicom::Slice &first = s.slices.front();
+    const dicom::InstanceInfo &info = series.instances[first.instance];
+    f.seriesInstanceUid = series.seriesInstanceUid;
+    f.modality = series.modality;
+    f.bodyPart = info.bodyPartExamined;
+    f.sliceCount = int(s.slices.size());
+    f.sliceThicknessMm = info.planeOfFrame(first.frame).sliceThickness;
+    f.sliceSpacingMm = s.slices.size() > 1 ? s.spacing : 0.0;
+    f.singleImage = s.slices.size() == 1;
+    return f;
+}
 
 Eligibility ServiceEligibility::check(const CatalogService &service, const SeriesFacts &series)
 {

@@ -10,6 +10,10 @@
 #include <QString>
 #include <QStringList>
 
+namespace haip::dicom {
+struct Series;
+}
+
 namespace haip::platform {
 
 // What the workstation knows about the open series (from its stack).
@@ -24,6 +28,8 @@ struct SeriesFacts
     bool singleImage = false; // a single 2D image (radiograph) rather than a stack
 
     bool isEmpty() const { return modality.isEmpty() && sliceCount == 0; }
+    // The facts of stack `stack` of a series as the viewer assembled it (empty if no such stack).
+    static SeriesFacts of(const dicom::Series &series, int stack = 0);
 };
 
 struct Eligibility

@@ -1,8 +1,12 @@
 // ServiceEligibility: which open series a catalog service accepts, and the reasons it gives when
 // it does not — checked against the reference services' real input constraints.
 #include "CatalogTestKit.h"
+#include "dicom/DicomFile.h"
+#include "dicom/Phantom.h"
+#include "dicom/SeriesAssembler.h"
 #include "platform/ServiceEligibility.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace haip;
@@ -97,6 +101,53 @@ private slots:
         const Eligibility e = ServiceEligibility::check(*s, facts(modality, slices, thickness, spacing));
         QCOMPARE(e.reasons, reasons);
         QCOMPARE(e.accepted, reasons.isEmpty());
+    }
+
+    void factsOfARealSeries_data()
+    {
+        QTest::addColumn<int>("slices");
+        QTest::addColumn<double>("spacing");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("30 slices 2 mm apart") << 30 << 2.0 << true;
+        QTest::newRow("12 slices") << 12 << 2.0 << false;
+        QTest::newRow("30 slices 4 mm apart") << 30 << 4.0 << false;
+    }
+
+    void factsOfARealSeries()
+    {
+        // A phantom chest CT written to disk, read back and assembled as the viewer does.
+        QFETCH(int, slices);
+        QFETCH(double, spacing);
+        QFETCH(bool, accepted);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        dicom::PhantomOptions options;
+        options.outputDir = dir.path();
+        options.slices = slices;
+        options.rows = 64;
+        options.columns = 64;
+        options.sliceSpacing = spacing;
+        options.threads = 1;
+        Result<dicom::PhantomResult> phantom = dicom::PhantomGenerator::generate(options);
+        QVERIFY2(phantom.ok(), qPrintable(phantom ? QString() : phantom.error().detail()));
+        QList<dicom::InstanceInfo> infos;
+        for (const QString &file : phantom->files) {
+            Result<dicom::DicomFile> f = dicom::DicomFile::open(file);
+            QVERIFY(f.ok());
+            infos.append(f->info());
+        }
+        const QList<dicom::Series> series = dicom::SeriesAssembler::assemble(infos);
+        QCOMPARE(series.size(), 1);
+        const SeriesFacts f = SeriesFacts::of(series.front());
+        QCOMPARE(f.seriesInstanceUid, phantom->seriesInstanceUid);
+        QCOMPARE(f.modality, u"CT"_s);
+        QCOMPARE(f.sliceCount, slices);
+        QVERIFY(qAbs(f.sliceSpacingMm - spacing) < 0.01);
+        QVERIFY(!f.singleImage);
+        const CatalogService *nodule = m_catalog.find(u"chest-ct-nodule"_s);
+        QVERIFY(nodule);
+        QCOMPARE(ServiceEligibility::check(*nodule, f).accepted, accepted);
+        QVERIFY(SeriesFacts::of(series.front(), 5).isEmpty());
     }
 
     void unknownThicknessIsLeftToTheService()
