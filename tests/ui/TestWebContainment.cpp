@@ -155,8 +155,8 @@ a.area { position: absolute; display: block; width: 120px; height: 60px; backgro
         if (!QTest::qWaitFor(
                 [&] { return countColour(view->grab().toImage(), kGreen, QRect(400, 10, 120, 120)) > 10000; }, 20000)) {
             view->grab().save(test::artifactsDir() + QStringLiteral("/web-containment-failed.png"));
-            qWarning() << "served" << view->safeProfile()->content()->servedCount() << "blocked"
-                       << view->blockedRequestCount();
+            qWarning() << "listener connections" << m_connections << "served"
+                       << view->safeProfile()->content()->servedCount() << "blocked" << view->blockedRequestCount();
             return nullptr;
         }
         *shot = view->grab().toImage();
