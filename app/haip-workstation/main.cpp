@@ -12,6 +12,7 @@
 #include "config/PolicyStore.h"
 #include "theme/Theme.h"
 #include "viewer/ViewerWidget.h"
+#include "web/SafeWebView.h"
 
 #include <QApplication>
 #include <QSettings>
@@ -31,6 +32,8 @@ constexpr QSize kScreenshotSize(1600, 1000);
 
 int main(int argc, char *argv[])
 {
+    // The web view's own scheme (haip:) must be known to the engine before QApplication exists.
+    haip::ui::SafeWebView::registerScheme();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("haip-workstation"));
     QApplication::setApplicationDisplayName(QStringLiteral("HAIP Clinician Workstation"));
