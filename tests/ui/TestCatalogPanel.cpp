@@ -14,6 +14,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -340,12 +341,21 @@ private slots:
         panel.setLanguage(u"en"_s);
         panel.setCatalog(m_catalog, QDateTime::currentDateTimeUtc(), false);
         panel.show();
+        QElapsedTimer clock;
+        clock.start();
         QVERIFY(panel.selectService(kHead));
         QVERIFY(waitForTitle(panel, u"Head CT intracranial hyperdensity"_s));
+        qInfo("first detail page (engine start) shown %lld ms after selection", qint64(clock.elapsed()));
         QCOMPARE(panel.detailView()->url(), panel.detailView()->documentUrl());
         QCOMPARE(panel.detailView()->url().scheme(), u"haip"_s);
+        clock.restart();
         panel.setLanguage(u"ja"_s);
         QVERIFY(waitForTitle(panel, u"頭部CT 頭蓋内高吸収域検出"_s));
+        qInfo("next detail page shown %lld ms after the language switch", qint64(clock.elapsed()));
+        clock.restart();
+        QVERIFY(panel.selectService(kNodule));
+        QVERIFY(waitForTitle(panel, u"胸部CT 充実性結節候補検出"_s));
+        qInfo("next detail page shown %lld ms after selection", qint64(clock.elapsed()));
     }
 
     void screenshots_data()

@@ -13,6 +13,7 @@
 
 #include <QApplication>
 #include <QBuffer>
+#include <QElapsedTimer>
 #include <QImage>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -299,8 +300,11 @@ private slots:
         const QString pdf = test::artifactsDir() + QStringLiteral("/web-report.pdf");
         QFile::remove(pdf);
         QSignalSpy exported(&view, &SafeWebView::pdfExported);
+        QElapsedTimer clock;
+        clock.start();
         view.exportPdf(pdf);
         QVERIFY(exported.wait(30000));
+        qInfo("PDF exported in %lld ms", qint64(clock.elapsed()));
         QCOMPARE(exported.first().at(0).toString(), pdf);
         QVERIFY(exported.first().at(1).toBool());
         QFile f(pdf);
