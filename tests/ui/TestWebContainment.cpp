@@ -74,6 +74,23 @@ private:
     int m_connections = 0;
     QTemporaryDir m_dir;
     QString m_localImage; // a magenta PNG on disk, referenced by file:// URLs
+    // Main-frame navigations the page refused (URL, type), recorded from the view's creation on.
+    QList<QPair<QUrl, int>> m_refusals;
+
+    void recordRefusals(SafeWebView *view)
+    {
+        m_refusals.clear();
+        connect(view->safePage(),
+                &SafeWebPage::navigationRefused,
+                this,
+                [this](const QUrl &url, QWebEnginePage::NavigationType type) {
+                    m_refusals.append({url, int(type)});
+                });
+    }
+    bool refused(const char *path, QWebEnginePage::NavigationType type) const
+    {
+        return m_refusals.contains(qMakePair(QUrl(remote(path)), int(type)));
+    }
 
     QString remote(const char *path) const
     {
@@ -143,6 +160,7 @@ a.area { position: absolute; display: block; width: 120px; height: 60px; backgro
     std::unique_ptr<SafeWebView> showPage(const QString &html, QImage *shot)
     {
         auto view = std::make_unique<SafeWebView>();
+        recordRefusals(view.get());
         view->resize(800, 600);
         view->show();
         QSignalSpy loaded(view.get(), &QWebEngineView::loadFinished);
@@ -205,12 +223,19 @@ private slots:
         QCOMPARE(view->url(), document);
         QSignalSpy links(view.get(), &SafeWebView::linkRefused);
 
+        // The meta refresh (after 1 s) first: a click's navigation attempt would cancel it.
+        QTRY_VERIFY_WITH_TIMEOUT(refused("refresh", QWebEnginePage::NavigationTypeRedirect), 20000);
         // Clicks on the remote link, the file: link, the target=_blank link, the download link
         // and the form's submit button.
         for (const QPoint &at : {QPoint(60, 40), QPoint(60, 120), QPoint(60, 200), QPoint(60, 280), QPoint(60, 350)})
             click(view.get(), at);
-        // The meta refresh fires after 1 s; give every attempt time to reach the listener.
-        QTest::qWait(2500);
+        // Each click reached the page and was refused: the link, the download link and the form
+        // post. Then a moment more for any stray connection.
+        QTRY_VERIFY_WITH_TIMEOUT(refused("link", QWebEnginePage::NavigationTypeLinkClicked) &&
+                                     refused("download.zip", QWebEnginePage::NavigationTypeLinkClicked) &&
+                                     refused("post", QWebEnginePage::NavigationTypeFormSubmitted),
+                                 20000);
+        QTest::qWait(1000);
 
         QVERIFY2(m_connections == 0, qPrintable(received()));
         QCOMPARE(view->url(), document);
@@ -234,6 +259,7 @@ private slots:
         // The same attempts in a result report, a second document in the same view: also after
         // replacing a document, nothing reaches out and the old document's files are gone.
         SafeWebView view;
+        recordRefusals(&view);
         view.resize(800, 600);
         view.show();
         QSignalSpy loaded(&view, &QWebEngineView::loadFinished);
@@ -247,9 +273,13 @@ private slots:
         QVERIFY(loaded.first().first().toBool());
         QVERIFY(view.documentUrl() != first);
         QTRY_VERIFY_WITH_TIMEOUT(countColour(view.grab().toImage(), kGreen, QRect(400, 10, 120, 120)) > 10000, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(refused("refresh", QWebEnginePage::NavigationTypeRedirect), 20000);
         click(&view, QPoint(60, 40));
         click(&view, QPoint(60, 350));
-        QTest::qWait(2000);
+        QTRY_VERIFY_WITH_TIMEOUT(refused("link", QWebEnginePage::NavigationTypeLinkClicked) &&
+                                     refused("post", QWebEnginePage::NavigationTypeFormSubmitted),
+                                 20000);
+        QTest::qWait(1000);
         QVERIFY2(m_connections == 0, qPrintable(received()));
         QCOMPARE(view.url(), view.documentUrl());
         QCOMPARE(view.title(), QStringLiteral("Report"));
