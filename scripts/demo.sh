@@ -30,7 +30,8 @@ otp() { "$bin/haip-platform" otp --state "$HAIP_STATE" yamada; }
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
     echo "demo.sh: the card of YAMADA Taro is in the virtual reader; its PIN is 123456."
     echo "demo.sh: one-time password: $bin/haip-platform otp --state $HAIP_STATE yamada"
-    "$bin/haip-workstation" --platform-url "$HAIP_PLATFORM_URL" --ca-pin "$HAIP_CA_PIN" "$study"
+    "$bin/haip-workstation" --platform-url "$HAIP_PLATFORM_URL" --ca-pin "$HAIP_CA_PIN" \
+        --catalog-pin "$HAIP_CATALOG_PIN" "$study"
     exit 0
 fi
 
@@ -41,10 +42,8 @@ login() {
 }
 # A code is accepted once: a demo run again within the same 30 s waits for the next one.
 login || { sleep $((31 - $(date +%s) % 30)); login; }
-# The catalog's signing key, pinned as hospital IT would pin it by policy.
-catalog_pin=$(openssl pkey -pubin -in "$HAIP_STATE/catalog/signing-key.pub.pem" -outform DER | sha256sum | cut -c1-64)
 rm -rf "$demo/result" "$demo/job.key"
-"$bin/haip-cli" submit --session "$demo/session.json" --catalog-pin "$catalog_pin" \
+"$bin/haip-cli" submit --session "$demo/session.json" --catalog-pin "$HAIP_CATALOG_PIN" \
     --service chest-ct-nodule --response-key "$demo/job.key" --wait --out "$demo/result" "$study"/*.dcm
 echo "demo.sh: the AI result (SEG, SR TID 1500, report, findings) is in $demo/result"
 "$bin/haip-cli" logout --session "$demo/session.json"

@@ -8,7 +8,7 @@
 #   haip-stack.sh stop RUN_DIR
 #
 # `start` returns once all three answer and writes RUN_DIR/env for the clients:
-#   PCSCLITE_CSOCK_NAME, HAIP_PLATFORM_URL, HAIP_CA_PIN, HAIP_STATE, HAIP_VCARD_CONTROL
+#   PCSCLITE_CSOCK_NAME, HAIP_PLATFORM_URL, HAIP_CA_PIN, HAIP_CATALOG_PIN, HAIP_STATE, HAIP_VCARD_CONTROL
 # `stop` ends them in reverse order. Used by scripts/demo.sh and the CLI login test.
 set -euo pipefail
 
@@ -96,11 +96,14 @@ wait_for "grep -q '\"listening\"' '$run/platform.out'" 300
 line=$(grep -m1 '"listening"' "$run/platform.out")
 url=$(sed -E 's/.*"listening" *: *"([^"]+)".*/\1/' <<<"$line")
 pin=$(sed -E 's/.*"ca_spki_sha256" *: *"([^"]+)".*/\1/' <<<"$line")
+# The catalog's signing key, pinned as hospital IT would pin it by policy (CatalogKeySha256).
+catalog_pin=$(openssl pkey -pubin -in "$state/catalog/signing-key.pub.pem" -outform DER | sha256sum | cut -c1-64)
 
 cat >"$run/env" <<ENV
 PCSCLITE_CSOCK_NAME=$run/pcscd/pcscd.comm
 HAIP_PLATFORM_URL=$url
 HAIP_CA_PIN=$pin
+HAIP_CATALOG_PIN=$catalog_pin
 HAIP_STATE=$state
 HAIP_VCARD_CONTROL=$run/vcard.sock
 ENV

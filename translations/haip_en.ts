@@ -318,6 +318,14 @@
         <source>--platform-url takes an https:// address and --ca-pin 64 hex digits.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>SHA-256 of the catalog signing key&apos;s public key (64 hex digits), as set by policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--catalog-pin takes 64 hex digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>haip::app::ScreenshotJob</name>
@@ -377,6 +385,52 @@
     </message>
     <message>
         <source>&lt;h2&gt;HAIP Clinician Workstation&lt;/h2&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;The doctor&apos;s desktop client of the Healthcare AI Platform (HAIP): local DICOM viewing and, in later versions, medical-AI services.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Regulatory status:&lt;/b&gt; for research use only. Not approved as a medical device; do not use for primary diagnosis until approval is granted.&lt;/p&gt;&lt;p&gt;Built with Qt %2, DCMTK %3, OpenJPEG %4.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::AiWorkflow</name>
+    <message>
+        <source>AI jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;AI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Analyse with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalog refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No catalog yet: sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI result ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI job failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 series</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::AnalysisController</name>
+    <message>
+        <source>The service is not in the verified catalog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a series first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -504,6 +558,117 @@
     </message>
     <message>
         <source>This series has no images to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::JobsModel</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>AI service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 (%n images)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>De-identifying and encrypting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading %1 of %2 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analysing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analysing — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiving the result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::JobsPanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this job and its result from this workstation?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this job? If it is still running it is cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove job</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -898,6 +1063,79 @@
     </message>
 </context>
 <context>
+    <name>haip::ui::SendConfirmation</name>
+    <message>
+        <source>JPEG-LS lossless</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deflate (lossless)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uncompressed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved medical device (PMDA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Research use only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to AI service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vendor:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, version %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regulatory status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>What leaves this workstation: a de-identified copy of %n image(s) of %1, %2 MB before compression, compressed as %3.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>De-identification (DICOM PS3.15 Basic Profile): the patient&apos;s name and ID are replaced by a pseudonym, %1 attributes removed, %2 emptied or replaced, private attributes removed, every UID replaced. The originals stay on this workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End-to-end encrypted to the service&apos;s own key (HPKE, key %1): the platform forwards it but cannot read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>haip::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1261,6 +1499,32 @@ drop them onto this window, or double-click a series in the study browser.</sour
     </message>
     <message>
         <source>cannot reach the vpcd reader driver at %1:%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>haip::workflow::JobQueue</name>
+    <message>
+        <source>The service is not in the verified catalog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The series has no images to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>haip::workflow::JobRunner</name>
+    <message>
+        <source>The service is not in the verified catalog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service could not analyse the series.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform no longer has the result.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -318,6 +318,14 @@
         <source>--platform-url takes an https:// address and --ca-pin 64 hex digits.</source>
         <translation>--platform-url には https:// のアドレスを、--ca-pin には 16 進 64 桁を指定してください。</translation>
     </message>
+    <message>
+        <source>SHA-256 of the catalog signing key's public key (64 hex digits), as set by policy.</source>
+        <translation>カタログ署名鍵の公開鍵の SHA-256（16 進 64 桁、ポリシーで設定する値）。</translation>
+    </message>
+    <message>
+        <source>--catalog-pin takes 64 hex digits.</source>
+        <translation>--catalog-pin には 16 進 64 桁を指定してください。</translation>
+    </message>
 </context>
 <context>
     <name>haip::app::ScreenshotJob</name>
@@ -378,6 +386,52 @@
     <message>
         <source>&lt;h2&gt;HAIP Clinician Workstation&lt;/h2&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;The doctor's desktop client of the Healthcare AI Platform (HAIP): local DICOM viewing and, in later versions, medical-AI services.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Regulatory status:&lt;/b&gt; for research use only. Not approved as a medical device; do not use for primary diagnosis until approval is granted.&lt;/p&gt;&lt;p&gt;Built with Qt %2, DCMTK %3, OpenJPEG %4.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;HAIP 臨床医ワークステーション&lt;/h2&gt;&lt;p&gt;バージョン %1&lt;/p&gt;&lt;p&gt;医療 AI プラットフォーム（HAIP）の医師向けデスクトップクライアントです。DICOM 画像をローカルで表示し、今後のバージョンでは医療 AI サービスを利用できます。&lt;/p&gt;&lt;p&gt;&lt;b&gt;規制上の位置付け:&lt;/b&gt; 研究用途に限ります。医療機器として承認されていません。承認が得られるまで一次診断には使用しないでください。&lt;/p&gt;&lt;p&gt;Qt %2、DCMTK %3、OpenJPEG %4 を使用しています。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::AiWorkflow</name>
+    <message>
+        <source>AI jobs</source>
+        <translation>AI ジョブ</translation>
+    </message>
+    <message>
+        <source>&amp;AI</source>
+        <translation>AI(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Analyse with</source>
+        <translation>AI で解析(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Catalog refused: %1</source>
+        <translation>カタログを拒否しました: %1</translation>
+    </message>
+    <message>
+        <source>No catalog yet: sign in</source>
+        <translation>カタログはまだありません: サインインしてください</translation>
+    </message>
+    <message>
+        <source>AI result ready</source>
+        <translation>AI の結果が届きました</translation>
+    </message>
+    <message>
+        <source>AI job failed</source>
+        <translation>AI ジョブが失敗しました</translation>
+    </message>
+    <message>
+        <source>%1 — %2 series</source>
+        <translation>%1 — %2 シリーズ</translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::AnalysisController</name>
+    <message>
+        <source>The service is not in the verified catalog.</source>
+        <translation>このサービスは検証済みのカタログにありません。</translation>
+    </message>
+    <message>
+        <source>Open a series first.</source>
+        <translation>先にシリーズを開いてください。</translation>
     </message>
 </context>
 <context>
@@ -505,6 +559,111 @@
     <message>
         <source>This series has no images to show</source>
         <translation>このシリーズには表示できる画像がありません</translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::JobsModel</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n 秒</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分</numerusform></translation>
+    </message>
+    <message>
+        <source>AI service</source>
+        <translation>AI サービス</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>シリーズ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>進捗</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>残り時間</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 (%n images)</source>
+        <translation>
+            <numerusform>%1 %2（%n 画像）</numerusform></translation>
+    </message>
+    <message>
+        <source>De-identifying and encrypting</source>
+        <translation>匿名化と暗号化の処理中</translation>
+    </message>
+    <message>
+        <source>Waiting for the platform</source>
+        <translation>プラットフォームの応答待ち</translation>
+    </message>
+    <message>
+        <source>Uploading %1 of %2 MB</source>
+        <translation>送信中 %1 / %2 MB</translation>
+    </message>
+    <message>
+        <source>Analysing</source>
+        <translation>解析中</translation>
+    </message>
+    <message>
+        <source>Analysing — %1</source>
+        <translation>解析中 — %1</translation>
+    </message>
+    <message>
+        <source>Receiving the result</source>
+        <translation>結果を受信中</translation>
+    </message>
+    <message>
+        <source>Result ready</source>
+        <translation>結果あり</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失敗: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>キャンセル済み</translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::JobsPanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Show result</source>
+        <translation>結果を表示</translation>
+    </message>
+    <message>
+        <source>Remove this job and its result from this workstation?</source>
+        <translation>このジョブとその結果をこのワークステーションから削除しますか？</translation>
+    </message>
+    <message>
+        <source>Remove this job? If it is still running it is cancelled.</source>
+        <translation>このジョブを削除しますか？ 実行中の場合はキャンセルされます。</translation>
+    </message>
+    <message>
+        <source>Remove job</source>
+        <translation>ジョブの削除</translation>
     </message>
 </context>
 <context>
@@ -892,6 +1051,75 @@
     </message>
 </context>
 <context>
+    <name>haip::ui::SendConfirmation</name>
+    <message>
+        <source>JPEG-LS lossless</source>
+        <translation>JPEG-LS 可逆圧縮</translation>
+    </message>
+    <message>
+        <source>deflate (lossless)</source>
+        <translation>deflate（可逆圧縮）</translation>
+    </message>
+    <message>
+        <source>uncompressed</source>
+        <translation>非圧縮</translation>
+    </message>
+    <message>
+        <source>Approved medical device (PMDA)</source>
+        <translation>承認済み医療機器（PMDA）</translation>
+    </message>
+    <message>
+        <source>Research use only</source>
+        <translation>研究用途限定</translation>
+    </message>
+    <message>
+        <source>Send to AI service</source>
+        <translation>AI サービスへ送信</translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation>サービス:</translation>
+    </message>
+    <message>
+        <source>Vendor:</source>
+        <translation>提供元:</translation>
+    </message>
+    <message>
+        <source>%1, version %2</source>
+        <translation>%1、バージョン %2</translation>
+    </message>
+    <message>
+        <source>Regulatory status:</source>
+        <translation>規制上の位置づけ:</translation>
+    </message>
+    <message>
+        <source>Expected time:</source>
+        <translation>所要時間の目安:</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n minute(s)</source>
+        <translation>
+            <numerusform>約 %n 分</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>What leaves this workstation: a de-identified copy of %n image(s) of %1, %2 MB before compression, compressed as %3.</source>
+        <translation>
+            <numerusform>このワークステーションから送信されるもの: %1 の画像 %n 枚の匿名化コピー（圧縮前 %2 MB、%3 で圧縮）。</numerusform></translation>
+    </message>
+    <message>
+        <source>De-identification (DICOM PS3.15 Basic Profile): the patient's name and ID are replaced by a pseudonym, %1 attributes removed, %2 emptied or replaced, private attributes removed, every UID replaced. The originals stay on this workstation.</source>
+        <translation>匿名化（DICOM PS3.15 基本プロファイル）: 患者氏名と ID は仮名に置き換え、%1 個の属性を削除、%2 個を空値化または置換、プライベート属性を削除、すべての UID を置換します。元の値はこのワークステーションから出ません。</translation>
+    </message>
+    <message>
+        <source>End-to-end encrypted to the service's own key (HPKE, key %1): the platform forwards it but cannot read it.</source>
+        <translation>サービス自身の鍵（HPKE、鍵 %1）でエンドツーエンド暗号化されます。プラットフォームは中継しますが内容を読むことはできません。</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>送信</translation>
+    </message>
+</context>
+<context>
     <name>haip::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1267,6 +1495,32 @@ drop them onto this window, or double-click a series in the study browser.</sour
     <message>
         <source>cannot reach the vpcd reader driver at %1:%2: %3</source>
         <translation>%1:%2 の vpcd リーダードライバーに接続できません: %3</translation>
+    </message>
+</context>
+<context>
+    <name>haip::workflow::JobQueue</name>
+    <message>
+        <source>The service is not in the verified catalog.</source>
+        <translation>このサービスは検証済みのカタログにありません。</translation>
+    </message>
+    <message>
+        <source>The series has no images to send.</source>
+        <translation>このシリーズには送信できる画像がありません。</translation>
+    </message>
+</context>
+<context>
+    <name>haip::workflow::JobRunner</name>
+    <message>
+        <source>The service is not in the verified catalog.</source>
+        <translation>このサービスは検証済みのカタログにありません。</translation>
+    </message>
+    <message>
+        <source>The service could not analyse the series.</source>
+        <translation>サービスはこのシリーズを解析できませんでした。</translation>
+    </message>
+    <message>
+        <source>The platform no longer has the result.</source>
+        <translation>プラットフォームにはもう結果がありません。</translation>
     </message>
 </context>
 </TS>

@@ -53,3 +53,13 @@ target_sources(haip_ui PRIVATE
 # Catalog and web view (ui/catalog, ui/web): one sources.cmake per folder
 include(${CMAKE_CURRENT_LIST_DIR}/web/sources.cmake)
 include(${CMAKE_CURRENT_LIST_DIR}/catalog/sources.cmake)
+
+# AI jobs: the jobs panel and the send confirmation (core/workflow underneath)
+target_sources(haip_ui PRIVATE
+    jobs/AiWorkflow.cpp jobs/AiWorkflow.h
+    jobs/AnalysisController.cpp jobs/AnalysisController.h
+    jobs/JobProgressDelegate.cpp jobs/JobProgressDelegate.h
+    jobs/JobsModel.cpp jobs/JobsModel.h
+    jobs/JobsPanel.cpp jobs/JobsPanel.h
+    jobs/SendConfirmation.cpp jobs/SendConfirmation.h
+)

@@ -1,5 +1,5 @@
-// Writes the parts of an opened result bundle into a folder (haip-cli submit --out, result):
-// each under its Content-Location file name when that is a plain name, else part-<n>.<ext>.
+// The parts of an opened result bundle written into a folder (haip-cli submit --out, result)
+// through workflow::ResultFiler, reported as JSON.
 #pragma once
 
 #include "common/Result.h"

@@ -60,11 +60,16 @@ Result<WorkstationOptions> parseWorkstationOptions(const QStringList &arguments)
         QCoreApplication::translate("WorkstationOptions",
                                     "SHA-256 of the platform CA's public key (64 hex digits), as set by policy."),
         QStringLiteral("pin"));
+    const QCommandLineOption catalogPin(
+        QStringLiteral("catalog-pin"),
+        QCoreApplication::translate(
+            "WorkstationOptions", "SHA-256 of the catalog signing key's public key (64 hex digits), as set by policy."),
+        QStringLiteral("pin"));
     const QCommandLineOption idleLock(
         QStringLiteral("idle-lock-minutes"),
         QCoreApplication::translate("WorkstationOptions", "Lock after <minutes> without activity (0: never)."),
         QStringLiteral("minutes"));
-    parser.addOptions({screenshot, timeout, language, indexDir, preset, theme, platform, caPin, idleLock});
+    parser.addOptions({screenshot, timeout, language, indexDir, preset, theme, platform, caPin, catalogPin, idleLock});
     parser.addPositionalArgument(
         QStringLiteral("path"),
         QCoreApplication::translate("WorkstationOptions", "DICOM files, folders or DICOMDIRs to open."),
@@ -121,6 +126,12 @@ Result<WorkstationOptions> parseWorkstationOptions(const QStringList &arguments)
                 ErrorCode::InvalidArgument,
                 QCoreApplication::translate("WorkstationOptions",
                                             "--platform-url takes an https:// address and --ca-pin 64 hex digits."));
+    }
+    if (parser.isSet(catalogPin)) {
+        options.catalogPin = QByteArray::fromHex(parser.value(catalogPin).toLatin1());
+        if (options.catalogPin.size() != 32)
+            return Error(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("WorkstationOptions", "--catalog-pin takes 64 hex digits."));
     }
     if (parser.isSet(idleLock)) {
         bool ok = false;

@@ -1,7 +1,7 @@
 // The haip-workstation command line:
 //   haip-workstation [PATH…] [--screenshot FILE] [--language ja|en] [--index-dir DIR]
 //                    [--preset ID] [--theme dark|light] [--screenshot-timeout SECONDS]
-//                    [--platform-url URL --ca-pin PIN [--idle-lock-minutes N]]
+//                    [--platform-url URL --ca-pin PIN [--catalog-pin PIN] [--idle-lock-minutes N]]
 // PATHs (files, folders, DICOMDIRs) are opened at start. --screenshot saves the main window as
 // PNG once the first image is shown and loading has finished, then quits (demos, tests).
 #pragma once
@@ -25,6 +25,7 @@ struct WorkstationOptions
     QString theme; // "dark", "light" or empty (settings)
     QUrl platform; // empty: the local viewer, no sign-in
     QByteArray caPin; // SHA-256 of the platform CA's SubjectPublicKeyInfo
+    QByteArray catalogPin; // SHA-256 of the catalog signing key's SubjectPublicKeyInfo
     int idleLockMinutes = -1; // -1: policy default
     bool showHelp = false;
     bool showVersion = false;

@@ -7,9 +7,11 @@
 #include "auth/ClinicianSession.h"
 #include "common/AppSettings.h"
 #include "common/Library.h"
+#include "common/ProblemsPanel.h"
 #include "common/Translations.h"
 #include "config/EffectiveConfig.h"
 #include "config/PolicyStore.h"
+#include "jobs/AiWorkflow.h"
 #include "theme/Theme.h"
 #include "viewer/ViewerWidget.h"
 #include "web/SafeWebView.h"
@@ -27,6 +29,41 @@ namespace {
 // The size of screenshots: the demo's Xvfb screen (scripts/demo.sh) and a typical reading
 // station's window, independent of the (offscreen) screen.
 constexpr QSize kScreenshotSize(1600, 1000);
+
+// The AI functions, when policy names the catalog's key. Without a key store the workstation
+// still works as a viewer and says why the AI functions are missing. `scratch`: a folder for
+// the jobs and the re-identification map of a screenshot run (empty: the user's own).
+std::unique_ptr<haip::ui::AiWorkflow> makeAiWorkflow(const haip::config::EffectiveConfig &config,
+                                                     const QString &language,
+                                                     const QString &scratch,
+                                                     haip::ui::MainWindow &window,
+                                                     haip::ui::ClinicianSession &session)
+{
+    if (config.catalogKeySha256().isEmpty())
+        return nullptr;
+    haip::ui::AiWorkflow::Settings settings;
+    const haip::Result<haip::crypto::SpkiPin> pin = haip::crypto::SpkiPin::parse(config.catalogKeySha256());
+    haip::Result<haip::dicom::DeidOptions> deid = haip::dicom::DeidOptions::fromKeywords(config.deidOptions());
+    if (!pin || !deid) {
+        window.problemsPanel()->addProblem(!pin ? pin.error() : deid.error());
+        return nullptr;
+    }
+    settings.catalogPin = *pin;
+    settings.deidOptions = *deid;
+    settings.deidOptions.allowBurnedInAnnotation = config.allowBurnedInAnnotation();
+    settings.allowedServices = config.allowedServices();
+    settings.language = language;
+    if (!scratch.isEmpty()) {
+        settings.jobsFolder = scratch + QStringLiteral("/jobs");
+        settings.mapPath = scratch + QStringLiteral("/deid/reidentification.sealed");
+    }
+    haip::Result<std::unique_ptr<haip::ui::AiWorkflow>> ai = haip::ui::AiWorkflow::create(settings, window, session);
+    if (!ai) {
+        window.problemsPanel()->addProblem(ai.error());
+        return nullptr;
+    }
+    return std::move(*ai);
+}
 
 } // namespace
 
@@ -81,6 +118,9 @@ int main(int argc, char *argv[])
         return 2;
     if (!options->caPin.isEmpty() && !fromCommandLine("PinnedCaSha256", QString::fromLatin1(options->caPin.toHex())))
         return 2;
+    if (!options->catalogPin.isEmpty() &&
+        !fromCommandLine("CatalogKeySha256", QString::fromLatin1(options->catalogPin.toHex())))
+        return 2;
     if (!options->language.isEmpty() && !config.isLocked(QStringLiteral("Language")) &&
         !fromCommandLine("Language", options->language))
         return 2;
@@ -118,6 +158,7 @@ int main(int argc, char *argv[])
     }
     // With a platform, the login screen covers the window until a clinician signs in.
     std::unique_ptr<haip::ui::ClinicianSession> clinician;
+    std::unique_ptr<haip::ui::AiWorkflow> ai;
     if (!config.platformUrl().isEmpty()) {
         haip::ui::ClinicianSession::Settings sign;
         sign.platform = haip::platform::PlatformEndpoint {
@@ -133,6 +174,7 @@ int main(int argc, char *argv[])
         if (minutes > 0 && (sign.policy.idleLockSeconds == 0 || minutes * 60 < sign.policy.idleLockSeconds))
             sign.policy.idleLockSeconds = minutes * 60;
         clinician = std::make_unique<haip::ui::ClinicianSession>(sign, window);
+        ai = makeAiWorkflow(config, language, screenshot ? scratch.path() : QString(), window, *clinician);
         clinician->start();
     }
     window.show();

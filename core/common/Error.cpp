@@ -322,4 +322,13 @@ QString Error::message() const
     return QCoreApplication::translate("Error", "Unknown error.");
 }
 
+std::optional<ErrorCode> errorCodeFromName(QStringView name)
+{
+    for (int code = 0; code <= int(ErrorCode::Internal); ++code) {
+        if (errorCodeName(ErrorCode(code)) == name)
+            return ErrorCode(code);
+    }
+    return std::nullopt;
+}
+
 } // namespace haip

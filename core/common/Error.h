@@ -5,6 +5,8 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace haip {
 
 enum class ErrorCode
@@ -99,5 +101,7 @@ private:
 };
 
 QString errorCodeName(ErrorCode code);
+// The code a stable name stands for (what was saved with errorCodeName); nullopt for unknown names.
+std::optional<ErrorCode> errorCodeFromName(QStringView name);
 
 } // namespace haip

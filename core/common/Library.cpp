@@ -1,5 +1,5 @@
 // Registers the DICOM codecs once per process (Orthanc-style single initialise/finalise pair):
-// DCMTK's JPEG (IJG 8/12/16-bit), JPEG-LS (CharLS) and RLE decoders and our OpenJPEG-based JPEG
+// DCMTK's JPEG (IJG 8/12/16-bit), JPEG-LS (CharLS) and RLE decoders, the JPEG-LS encoder and our OpenJPEG-based JPEG
 // 2000 decoder; silences DCMTK's logger (parse problems reach callers as haip::Error instead);
 // and checks that the data dictionary is loaded, without which implicit-VR files cannot be read.
 #include "common/Library.h"
@@ -13,6 +13,7 @@
 #include <dcmtk/dcmdata/dcvr.h>
 #include <dcmtk/dcmjpeg/djdecode.h>
 #include <dcmtk/dcmjpls/djdecode.h>
+#include <dcmtk/dcmjpls/djencode.h>
 #include <dcmtk/oflog/oflog.h>
 
 namespace haip {
@@ -30,6 +31,8 @@ LibraryScope::LibraryScope()
     // as they are, which is what the label promises.
     DJDecoderRegistration::registerCodecs(EDC_photometricInterpretation);
     DJLSDecoderRegistration::registerCodecs();
+    // JPEG-LS lossless is how payloads travel to AI services that take it (LosslessTranscoder).
+    DJLSEncoderRegistration::registerCodecs();
     DcmRLEDecoderRegistration::registerCodecs();
     dicom::internal::OpenJpegCodec::registerCodec();
 
@@ -41,6 +44,7 @@ LibraryScope::~LibraryScope()
 {
     dicom::internal::OpenJpegCodec::unregisterCodec();
     DcmRLEDecoderRegistration::cleanup();
+    DJLSEncoderRegistration::cleanup();
     DJLSDecoderRegistration::cleanup();
     DJDecoderRegistration::cleanup();
 }

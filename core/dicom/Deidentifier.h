@@ -24,7 +24,7 @@ struct DeidReidentification
     QString originalPatientId;
     QString pseudonym;
     int dateOffsetDays = 0; // added to every date under Modified Dates (−1 … −3650)
-    QMap<QString, QString> uids; // original → new: Study, Series and SOP Instance UIDs
+    QMap<QString, QString> uids; // original → new: Study, Series, SOP Instance and Frame of Reference UIDs
 };
 
 struct DeidReport

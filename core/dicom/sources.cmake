@@ -97,3 +97,10 @@ target_sources(haip_core PRIVATE
     dicom/internal/DeidKeys.cpp dicom/internal/DeidKeys.h
     dicom/internal/DeidText.cpp dicom/internal/DeidText.h
 )
+
+# Sending and results: lossless re-encoding for the payload, re-linking results to the original
+target_sources(haip_core PRIVATE
+    dicom/LosslessTranscoder.cpp dicom/LosslessTranscoder.h
+    dicom/ResultRelinker.cpp dicom/ResultRelinker.h
+    dicom/TagNames.cpp dicom/TagNames.h
+)

@@ -129,6 +129,8 @@ Result<CatalogService> parseService(const QJsonObject &o)
     s.maxSlices = int(in.number("maxSlices", 0, 100000));
     s.maxSliceThicknessMm = in.number("maxSliceThicknessMm", 0, 1000);
     s.acceptsSingleImages = in.boolean("acceptsSingleImages");
+    if (input.contains(QLatin1String("transferSyntaxes")))
+        s.transferSyntaxes = in.strings("transferSyntaxes");
     if (Result<void> ok = in.result(); !ok)
         return ok.error();
 
@@ -219,6 +221,15 @@ Result<Catalog> Catalog::verify(const QJsonObject &signedCatalog, const crypto::
     if (!payload)
         return payload.error();
     return parse(*payload, now);
+}
+
+Catalog Catalog::restrictedTo(const QStringList &allowedIds) const
+{
+    Catalog restricted = *this;
+    if (allowedIds.isEmpty())
+        return restricted;
+    restricted.m_services.removeIf([&allowedIds](const CatalogService &s) { return !allowedIds.contains(s.id); });
+    return restricted;
 }
 
 } // namespace haip::platform

@@ -38,6 +38,9 @@ struct CatalogService
     int maxSlices = 0; // 0: no upper limit
     double maxSliceThicknessMm = 0; // 0: any
     bool acceptsSingleImages = false;
+    // Transfer syntaxes the service reads in the payload's DICOM parts; empty: explicit VR
+    // little endian only (the API's baseline).
+    QStringList transferSyntaxes;
     QStringList outputKinds;
     QString regulatoryStatus; // "research-use-only" | "pmda-approved"
     QString approvalNumber;
@@ -60,6 +63,8 @@ public:
 
     const QList<CatalogService> &services() const { return m_services; }
     const CatalogService *find(const QString &id) const;
+    // Only the services policy allows (AllowedServices; an empty list allows all).
+    Catalog restrictedTo(const QStringList &allowedIds) const;
     const QDateTime &issuedAt() const { return m_issuedAt; }
     const QDateTime &expiresAt() const { return m_expiresAt; }
 

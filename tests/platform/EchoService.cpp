@@ -56,15 +56,4 @@ Result<void> installEchoService(const QString &state)
     return write(state + u"/catalog/entries/%1.json"_s.arg(id), QJsonDocument(entry).toJson());
 }
 
-Result<crypto::SpkiPin> catalogPin(const QString &state)
-{
-    QFile f(state + u"/catalog/signing-key.pub.pem"_s);
-    if (!f.open(QIODevice::ReadOnly))
-        return Error(ErrorCode::FileNotFound, f.errorString(), f.fileName());
-    Result<crypto::VerifyingKey> key = crypto::VerifyingKey::fromPem(f.readAll());
-    if (!key)
-        return key.error();
-    return crypto::SpkiPin::of(*key);
-}
-
 } // namespace haip::test

@@ -13,6 +13,5 @@ namespace haip::test {
 inline constexpr const char *kEchoService = "conformance-echo";
 
 Result<void> installEchoService(const QString &stateDir);
-Result<crypto::SpkiPin> catalogPin(const QString &stateDir);
 
 } // namespace haip::test

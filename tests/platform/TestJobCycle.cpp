@@ -104,8 +104,6 @@ private slots:
     void expiredSessionCertificateRefused();
 
 private:
-    // Logs `clinicianId` in on `api` through LoginSession; false with a message on failure.
-    bool login(ApiClient &api, LoginSession &session, PlatformLogin &codes, const QString &clinicianId, QString *why);
     Result<Catalog> fetchCatalog(const crypto::SpkiPin &pin);
     Result<JobStatus> createJob(const SealedPayload &sealed);
     Result<JobStatus> createJob(const SealedPayload &sealed, const QString &serviceId, int slices);
@@ -130,32 +128,6 @@ private:
                                    u"--api-burst"_s,
                                    u"1000"_s};
 };
-
-bool TestJobCycle::login(
-    ApiClient &api, LoginSession &session, PlatformLogin &codes, const QString &clinicianId, QString *why)
-{
-    Result<SoftwareCardSigner> card =
-        SoftwareCardSigner::fromCardProfile(m_platform->statePath(u"clinicians/%1/card.json"_s.arg(clinicianId)));
-    if (!card) {
-        *why = card.error().detail();
-        return false;
-    }
-    Q_UNUSED(api);
-    std::optional<Error> failed;
-    bool signedIn = false;
-    QObject context;
-    connect(&session, &LoginSession::signedIn, &context, [&] { signedIn = true; });
-    connect(&session, &LoginSession::loginFailed, &context, [&](const Error &e) { failed = e; });
-    session.login(*card,
-                  [&codes, clinicianId](const OtpPrompt &, OtpAnswer answer) { answer(codes.nextCode(clinicianId)); });
-    if (!QTest::qWaitFor([&] { return signedIn || failed.has_value(); }, kTimeoutMs)) {
-        *why = u"no answer"_s;
-        return false;
-    }
-    if (failed)
-        *why = failed->codeName() + u": "_s + failed->detail();
-    return signedIn;
-}
 
 void TestJobCycle::initTestCase()
 {
@@ -187,7 +159,7 @@ void TestJobCycle::initTestCase()
     m_session = std::make_unique<LoginSession>(*m_api);
     m_jobs = std::make_unique<JobClient>(*m_api);
     QString why;
-    QVERIFY2(login(*m_api, *m_session, *m_codes, u"yamada"_s, &why), qPrintable(why));
+    QVERIFY2(m_codes->signIn(*m_session, u"yamada"_s, &why), qPrintable(why));
 }
 
 void TestJobCycle::cleanupTestCase()
@@ -570,7 +542,7 @@ void TestJobCycle::otherClinicianSeesNotFound()
     ApiClient otherApi(PlatformEndpoint {m_platform->url(), m_platform->pin(), m_platform->caCandidates()});
     LoginSession otherSession(otherApi);
     QString why;
-    QVERIFY2(login(otherApi, otherSession, *m_codes, u"sato"_s, &why), qPrintable(why));
+    QVERIFY2(m_codes->signIn(otherSession, u"sato"_s, &why), qPrintable(why));
     JobClient otherJobs(otherApi);
     Answer<Result<JobStatus>> answer;
     otherJobs.status(job->jobId, answer.setter());

@@ -61,6 +61,9 @@ public:
     platform::ApiClient &api() { return *m_api; }
     LoginScreen *loginScreen() const { return m_loginScreen; }
     LockScreen *lockScreen() const { return m_lockScreen; }
+    const QString &clinicianId() const { return m_clinicianId; }
+    // Appends to the audit trail (and forwards while signed in, by policy).
+    void record(const audit::AuditEvent &event);
 
 signals:
     void signedIn(const haip::platform::SessionInfo &info);
@@ -72,7 +75,6 @@ protected:
 private:
     void onSignedIn(const platform::SessionInfo &info, const auth::CardIdentity &card);
     QString displayName(const platform::ClinicianInfo &clinician) const;
-    void record(const audit::AuditEvent &event);
     void wireAuditTrail();
 
     Settings m_settings;

@@ -116,6 +116,8 @@ Result<QJsonObject> CatalogPublisher::apiEntry(const ServiceDescription &service
              {QStringLiteral("maxSlices"), in.value(QLatin1String("max_slices")).toInt(0)},
              {QStringLiteral("maxSliceThicknessMm"), in.value(QLatin1String("max_slice_thickness_mm")).toDouble(0)},
              {QStringLiteral("acceptsSingleImages"), in.value(QLatin1String("accepts_single_images")).toBool(false)},
+             {QStringLiteral("transferSyntaxes"),
+              in.value(QLatin1String("transfer_syntaxes")).toArray(QJsonArray {QStringLiteral("1.2.840.10008.1.2.1")})},
          }},
         {QStringLiteral("outputKinds"), e.value(QLatin1String("output_kinds"))},
         {QStringLiteral("regulatory"), regulatory},

@@ -50,6 +50,8 @@ QJsonObject InputConstraints::toJson() const
                    {u"accepts_single_images"_s, acceptsSingleImages}};
     o.insert(u"max_slices"_s, maxSlices > 0 ? QJsonValue(maxSlices) : QJsonValue());
     o.insert(u"max_slice_thickness_mm"_s, maxSliceThicknessMm > 0.0 ? QJsonValue(maxSliceThicknessMm) : QJsonValue());
+    if (!transferSyntaxes.isEmpty())
+        o.insert(u"transfer_syntaxes"_s, toArray(transferSyntaxes));
     return o;
 }
 
@@ -61,6 +63,7 @@ InputConstraints InputConstraints::fromJson(const QJsonObject &o)
     c.maxSlices = o.value(u"max_slices"_s).toInt(0);
     c.maxSliceThicknessMm = o.value(u"max_slice_thickness_mm"_s).toDouble(0.0);
     c.acceptsSingleImages = o.value(u"accepts_single_images"_s).toBool(false);
+    c.transferSyntaxes = toStrings(o.value(u"transfer_syntaxes"_s));
     return c;
 }
 

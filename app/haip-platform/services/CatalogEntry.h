@@ -30,6 +30,7 @@ struct InputConstraints
     int maxSlices = 0; // 0: no upper limit
     double maxSliceThicknessMm = 0.0; // 0: any thickness
     bool acceptsSingleImages = false; // a single 2D image (radiograph) instead of a stack
+    QStringList transferSyntaxes; // the payload's parts may come in (empty: explicit VR little endian)
 
     QJsonObject toJson() const;
     static InputConstraints fromJson(const QJsonObject &object);

@@ -22,6 +22,7 @@ constexpr quint32 kPatientId = 0x00100020;
 constexpr quint32 kStudyInstanceUid = 0x0020000D;
 constexpr quint32 kSeriesInstanceUid = 0x0020000E;
 constexpr quint32 kSopInstanceUid = 0x00080018;
+constexpr quint32 kFrameOfReferenceUid = 0x00200052;
 constexpr quint32 kTimezoneOffsetFromUtc = 0x00080201;
 
 // Dummy values for D (and for Z/D resolved to D) by value representation; all fit every VR's
@@ -273,7 +274,9 @@ void DatasetDeidentifier::replaceUids(DcmElement &element, quint32 key, int dept
         const QString uid = original.trimmed();
         const QString mapped = uid.isEmpty() ? QString() : m_keys.uid(uid);
         replaced.append(mapped);
-        const bool linked = key == kStudyInstanceUid || key == kSeriesInstanceUid || key == kSopInstanceUid;
+        // The identifiers a result refers back to: a SEG names its images' frame of reference.
+        const bool linked = key == kStudyInstanceUid || key == kSeriesInstanceUid || key == kSopInstanceUid ||
+            key == kFrameOfReferenceUid;
         if (depth == 0 && linked && !uid.isEmpty())
             m_report.reidentification.uids.insert(uid, mapped);
     }

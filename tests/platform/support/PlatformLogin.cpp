@@ -1,6 +1,8 @@
 #include "PlatformLogin.h"
 
 #include "crypto/Totp.h"
+#include "platform/LoginSession.h"
+#include "platform/SoftwareCardSigner.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -8,6 +10,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+
+#include <optional>
 
 namespace haip::test {
 
@@ -137,6 +141,31 @@ Session PlatformLogin::login(const QString &clinicianId, QString *error)
         session.chain.append(QSslCertificate(QByteArray::fromBase64(v.toString().toLatin1()), QSsl::Der));
     session.client = clientFor(session.chain, session.key.privateKey());
     return session;
+}
+
+bool PlatformLogin::signIn(platform::LoginSession &session, const QString &clinicianId, QString *why)
+{
+    Result<platform::SoftwareCardSigner> card = platform::SoftwareCardSigner::fromCardProfile(
+        m_platform.statePath(QStringLiteral("clinicians/%1/card.json").arg(clinicianId)));
+    if (!card) {
+        *why = card.error().detail();
+        return false;
+    }
+    std::optional<Error> failed;
+    bool signedIn = false;
+    QObject context;
+    QObject::connect(&session, &platform::LoginSession::signedIn, &context, [&] { signedIn = true; });
+    QObject::connect(&session, &platform::LoginSession::loginFailed, &context, [&](const Error &e) { failed = e; });
+    session.login(*card, [this, clinicianId](const platform::OtpPrompt &, platform::OtpAnswer answer) {
+        answer(nextCode(clinicianId));
+    });
+    if (!QTest::qWaitFor([&] { return signedIn || failed.has_value(); }, 30000)) {
+        *why = QStringLiteral("no answer to the login");
+        return false;
+    }
+    if (failed)
+        *why = failed->codeName() + QStringLiteral(": ") + failed->detail();
+    return signedIn;
 }
 
 } // namespace haip::test

@@ -14,6 +14,10 @@
 
 #include <memory>
 
+namespace haip::platform {
+class LoginSession;
+}
+
 namespace haip::test {
 
 struct Session
@@ -49,6 +53,9 @@ public:
 
     // The full login; on failure the returned session has no client and `error` says why.
     Session login(const QString &clinicianId, QString *error);
+    // The client's own login (platform::LoginSession over its ApiClient) with this clinician's
+    // software card and the next OTP code; false with the reason in `why`.
+    bool signIn(platform::LoginSession &session, const QString &clinicianId, QString *why);
     // A client presenting the given chain and key.
     std::unique_ptr<ApiTestClient> clientFor(const QList<QSslCertificate> &chain, const QSslKey &key) const;
     ApiTestClient &anonymous() { return m_anonymous; }

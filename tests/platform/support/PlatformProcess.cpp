@@ -2,6 +2,7 @@
 
 #include "TestSupport.h"
 #include "crypto/TlsPolicy.h"
+#include "crypto/VerifyingKey.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -132,6 +133,17 @@ QByteArray PlatformProcess::serverLog() const
 {
     QFile log(m_logFile);
     return log.open(QIODevice::ReadOnly) ? log.readAll() : QByteArray();
+}
+
+Result<crypto::SpkiPin> catalogPin(const QString &stateDir)
+{
+    QFile f(stateDir + QStringLiteral("/catalog/signing-key.pub.pem"));
+    if (!f.open(QIODevice::ReadOnly))
+        return Error(ErrorCode::FileNotFound, f.errorString(), f.fileName());
+    Result<crypto::VerifyingKey> key = crypto::VerifyingKey::fromPem(f.readAll());
+    if (!key)
+        return key.error();
+    return crypto::SpkiPin::of(*key);
 }
 
 } // namespace haip::test

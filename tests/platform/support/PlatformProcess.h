@@ -4,6 +4,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "crypto/SpkiPin.h"
 
 #include <QByteArray>
 #include <QList>
@@ -57,5 +58,8 @@ private:
     QByteArray m_pin;
     QString m_logFile;
 };
+
+// The pin of the platform's catalog signing key (what policy sets as CatalogKeySha256).
+Result<crypto::SpkiPin> catalogPin(const QString &stateDir);
 
 } // namespace haip::test

@@ -1,0 +1,258 @@
+// TestAiWorkflow: the AI workflow in the workstation over the real stack (pcscd with vpcd,
+// haip-vcard, haip-platform over TLS, the OS key store): a doctor signs in with the card and a
+// one-time password, opens a chest CT phantom whose patient has a unique name, sends it to the
+// nodule service through "Analyse with…" (the confirmation says what leaves the machine), and
+// the jobs panel follows it to its result, filed under the original study. Afterwards the
+// unique name is in no audit record, no file the platform keeps, no file of the jobs folder
+// and no temporary file: de-identification happened before anything left, and nothing
+// identifying was left lying about. Screenshots: ai-confirmation-ja.png, ai-progress-ja.png,
+// ai-result-ja.png in test-artifacts.
+#include "CardHarness.h"
+#include "MainWindow.h"
+#include "PlatformLogin.h"
+#include "PlatformProcess.h"
+#include "TestSupport.h"
+#include "auth/ClinicianSession.h"
+#include "auth/LoginScreen.h"
+#include "common/Library.h"
+#include "common/Translations.h"
+#include "dicom/Phantom.h"
+#include "jobs/AiWorkflow.h"
+#include "jobs/AnalysisController.h"
+#include "jobs/JobsPanel.h"
+#include "jobs/SendConfirmation.h"
+#include "theme/Theme.h"
+#include "workflow/JobQueue.h"
+
+#include <QDirIterator>
+#include <QDockWidget>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QProcess>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace haip;
+using Step = haip::auth::CardLogin::Step;
+
+namespace {
+
+constexpr int kTimeoutMs = 15000;
+constexpr int kJobTimeoutMs = 240000;
+const QByteArray kUniqueName = "Qazwsxedc";
+
+QLineEdit *visibleField(QWidget *screen)
+{
+    for (QLineEdit *field : screen->findChildren<QLineEdit *>()) {
+        if (field->isVisibleTo(screen))
+            return field;
+    }
+    return nullptr;
+}
+
+QStringList filesContaining(const QString &root, const QByteArray &needle)
+{
+    QStringList hits;
+    QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile f(it.next());
+        if (f.open(QIODevice::ReadOnly) && f.readAll().contains(needle))
+            hits.append(f.fileName());
+    }
+    return hits;
+}
+
+} // namespace
+
+class TestAiWorkflow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void sendToNoduleServiceAndReceiveTheResult();
+
+private:
+    void save(QWidget &widget, const QString &name);
+    void signIn(ui::ClinicianSession &session);
+
+    QTemporaryDir m_dir;
+    test::CardHarness m_harness;
+    std::unique_ptr<test::PlatformProcess> m_platform;
+    std::unique_ptr<LibraryScope> m_library;
+    crypto::SpkiPin m_catalogPin;
+    dicom::PhantomResult m_phantom;
+};
+
+void TestAiWorkflow::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    // Every temporary file of this process lands here, so the scrub check below sees them all.
+    qputenv("TMPDIR", m_dir.filePath(u"tmp"_s).toLocal8Bit());
+    QVERIFY(QDir().mkpath(m_dir.filePath(u"tmp"_s)));
+    QStandardPaths::setTestModeEnabled(true);
+    qputenv("PCSCLITE_CSOCK_NAME", m_harness.socketPath().toLocal8Bit());
+    m_library = std::make_unique<LibraryScope>();
+    QCOMPARE(installTranslators(*qApp, u"ja"_s), u"ja"_s);
+    ui::Theme::applyFonts(u"ja"_s);
+    ui::Theme(ui::ThemeKind::Dark).apply(*qApp);
+
+    const QString state = m_dir.filePath(u"state"_s);
+    Result<QByteArray> init = test::PlatformProcess::init(state);
+    QVERIFY2(init, init ? "" : qPrintable(init.error().detail()));
+    Result<crypto::SpkiPin> pin = test::catalogPin(state);
+    QVERIFY(pin);
+    m_catalogPin = *pin;
+    m_platform = std::make_unique<test::PlatformProcess>(state);
+    Result<void> started = m_platform->start();
+    QVERIFY2(started, started ? "" : qPrintable(started.error().detail()));
+    Result<void> pcscd = m_harness.startPcscd();
+    QVERIFY2(pcscd, pcscd ? "" : qPrintable(pcscd.error().detail()));
+    const QString profile = m_dir.filePath(u"yamada.json"_s);
+    QVERIFY(test::PlatformProcess::copyCardProfile(state, u"yamada"_s, profile));
+    Result<void> card = m_harness.startCard(profile);
+    QVERIFY2(card, card ? "" : qPrintable(card.error().detail()));
+
+    dicom::PhantomOptions o;
+    o.kind = dicom::PhantomKind::ChestCt;
+    o.rows = o.columns = 256;
+    o.slices = 80;
+    o.sliceSpacing = 2.5;
+    o.outputDir = m_dir.filePath(u"study"_s);
+    Result<dicom::PhantomResult> phantom = dicom::PhantomGenerator::generate(o);
+    QVERIFY2(phantom, phantom ? "" : qPrintable(phantom.error().detail()));
+    m_phantom = *phantom;
+    for (const QString &file : m_phantom.files) {
+        QProcess p;
+        p.start(u"dcmodify"_s,
+                {u"-nb"_s, u"-m"_s, u"(0010,0010)="_s + QString::fromLatin1(kUniqueName) + u"^Test"_s, file});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+    }
+}
+
+void TestAiWorkflow::cleanupTestCase()
+{
+    m_harness.stop();
+    if (m_platform)
+        m_platform->stop();
+}
+
+void TestAiWorkflow::save(QWidget &widget, const QString &name)
+{
+    QCoreApplication::processEvents();
+    QVERIFY(widget.grab().save(QDir(test::artifactsDir()).filePath(name)));
+}
+
+void TestAiWorkflow::signIn(ui::ClinicianSession &session)
+{
+    QVERIFY(QTest::qWaitFor([&] { return session.login().step() == Step::NeedPin; }, kTimeoutMs));
+    QLineEdit *pin = visibleField(session.loginScreen());
+    QVERIFY(pin);
+    QTest::keyClicks(pin, u"123456"_s);
+    QTest::keyClick(pin, Qt::Key_Return);
+    QVERIFY(QTest::qWaitFor([&] { return session.login().step() == Step::NeedOtp; }, kTimeoutMs));
+    QLineEdit *otp = visibleField(session.loginScreen());
+    QVERIFY(otp);
+    test::PlatformLogin codes(*m_platform);
+    QTest::keyClicks(otp, codes.nextCode(u"yamada"_s));
+    QTest::keyClick(otp, Qt::Key_Return);
+    QVERIFY(QTest::qWaitFor([&] { return session.login().step() == Step::SignedIn; }, kTimeoutMs));
+}
+
+void TestAiWorkflow::sendToNoduleServiceAndReceiveTheResult()
+{
+    QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
+    ui::MainWindow window(m_dir.filePath(u"index/index.sqlite"_s), settings);
+    window.resize(1500, 950);
+    ui::ClinicianSession::Settings sign;
+    sign.platform = platform::PlatformEndpoint {m_platform->url(), m_platform->pin(), {}};
+    sign.language = u"ja"_s;
+    const QString auditPath = m_dir.filePath(u"audit/audit.jsonl"_s);
+    sign.auditLogPath = auditPath;
+    ui::ClinicianSession session(sign, window);
+    ui::AiWorkflow::Settings ai;
+    ai.catalogPin = m_catalogPin;
+    ai.language = u"ja"_s;
+    ai.jobsFolder = m_dir.filePath(u"jobs"_s);
+    ai.mapPath = m_dir.filePath(u"deid/map.sealed"_s);
+    Result<std::unique_ptr<ui::AiWorkflow>> workflow = ui::AiWorkflow::create(ai, window, session);
+    QVERIFY2(workflow, workflow ? "" : qPrintable(workflow.error().detail()));
+    ui::AiWorkflow &flow = **workflow;
+    session.start();
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    signIn(session);
+    QVERIFY(QTest::qWaitFor([&] { return flow.catalog().has_value(); }, kTimeoutMs));
+    QVERIFY(flow.catalog()->find(u"chest-ct-nodule"_s));
+
+    window.openPaths({m_dir.filePath(u"study"_s)});
+    QTRY_VERIFY_WITH_TIMEOUT(window.hasImage() && !window.isBusy(), 60000);
+    QCOMPARE(window.currentSeries().sliceCount(), 80);
+
+    // The confirmation says what leaves: a de-identified copy, the service, end-to-end sealed.
+    QString confirmation;
+    QStringList changed;
+    connect(&flow.controller(), &ui::AnalysisController::confirmationShown, this, [&](QWidget *dialog) {
+        auto *send = qobject_cast<ui::SendConfirmation *>(dialog);
+        QVERIFY(send);
+        dialog->show();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        save(*dialog, u"ai-confirmation-ja.png"_s);
+        confirmation = send->summaryText();
+        for (int i = 0; i < send->attributeList()->count(); ++i)
+            changed.append(send->attributeList()->item(i)->text());
+    });
+    flow.controller().setNextAnswer(true);
+    flow.analyseCurrentSeries(u"chest-ct-nodule"_s);
+    QVERIFY2(confirmation.contains(u"研究用途"_s), qPrintable(confirmation)); // research use only, in Japanese
+    QVERIFY(changed.contains(u"PatientName"_s));
+    QVERIFY(changed.contains(u"StudyInstanceUID"_s));
+    const QStringList ids = flow.queue().ids();
+    QCOMPARE(ids.size(), 1);
+    const QString id = ids.front();
+
+    // Progress on screen while it runs, then the result.
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            const auto *job = flow.queue().job(id);
+            return job->stage == workflow::JobStage::Uploading || job->stage == workflow::JobStage::Processing ||
+                job->isFinished();
+        },
+        60000));
+    flow.jobsDock()->show();
+    flow.jobsDock()->raise();
+    save(window, u"ai-progress-ja.png"_s);
+    QVERIFY(QTest::qWaitFor([&] { return flow.queue().job(id)->isFinished(); }, kJobTimeoutMs));
+    const workflow::AnalysisJob job = *flow.queue().job(id);
+    QVERIFY2(job.stage == workflow::JobStage::Completed,
+             qPrintable(job.failure.message() + u" "_s + job.failure.detail()));
+    QCOMPARE(flow.jobsPanel()->selectedJob(), id);
+    QVERIFY(flow.jobsPanel()->showButton()->isEnabled());
+    save(window, u"ai-result-ja.png"_s);
+    QCOMPARE(flow.queue().completedForStudy(m_phantom.studyInstanceUid).size(), 1);
+
+    // The unique name left no trace: not in the audit trail, not in anything the platform keeps
+    // (payload, worker files, logs), not in the jobs folder beyond the re-linked result files
+    // (which belong to the original study on purpose), not in a temporary file.
+    QFile trail(auditPath);
+    QVERIFY(trail.open(QIODevice::ReadOnly));
+    QVERIFY(!trail.readAll().contains(kUniqueName));
+    QCOMPARE(filesContaining(m_platform->stateDir(), kUniqueName), QStringList());
+    QVERIFY(!m_platform->serverLog().contains(kUniqueName));
+    QCOMPARE(filesContaining(m_dir.filePath(u"tmp"_s), kUniqueName), QStringList());
+    QStringList inJobs = filesContaining(ai.jobsFolder, kUniqueName);
+    for (const QString &file : job.resultFiles)
+        inJobs.removeAll(QDir(job.resultDir).filePath(file));
+    QCOMPARE(inJobs, QStringList());
+
+    session.signOut();
+}
+
+QTEST_MAIN(TestAiWorkflow)
+#include "TestAiWorkflow.moc"

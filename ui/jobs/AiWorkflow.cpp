@@ -1,0 +1,170 @@
+#include "jobs/AiWorkflow.h"
+
+#include "MainWindow.h"
+#include "auth/ClinicianSession.h"
+#include "common/ProblemsPanel.h"
+#include "crypto/OsKeyStore.h"
+#include "dicom/ReidentificationStore.h"
+#include "jobs/AnalysisController.h"
+#include "jobs/JobsPanel.h"
+#include "platform/JobClient.h"
+#include "workflow/JobQueue.h"
+#include "workflow/JobStore.h"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QTimer>
+
+namespace haip::ui {
+
+Result<std::unique_ptr<AiWorkflow>> AiWorkflow::create(Settings settings, MainWindow &window, ClinicianSession &session)
+{
+    Result<crypto::SecureBuffer> storeKey = workflow::JobStore::defaultKey();
+    if (!storeKey)
+        return storeKey.error();
+    Result<crypto::SecureBuffer> mapKey = dicom::ReidentificationStore::defaultKey();
+    if (!mapKey)
+        return mapKey.error();
+    // The installation's de-identification secret, shared with haip-cli deid.
+    Result<crypto::SecureBuffer> secret = crypto::OsKeyStore::loadOrCreate(QStringLiteral("deid-secret"), 32);
+    if (!secret)
+        return secret.error();
+
+    workflow::JobEnvironment env;
+    env.deidOptions = settings.deidOptions;
+    env.deidSecret = secret->toByteArray();
+    env.mapPath = settings.mapPath.isEmpty() ? dicom::ReidentificationStore::defaultPath() : settings.mapPath;
+    env.mapKey = std::move(*mapKey);
+    env.audit = [&session](const audit::AuditEvent &event) {
+        session.record(event);
+    };
+    const QString folder = settings.jobsFolder.isEmpty() ? workflow::JobStore::defaultFolder() : settings.jobsFolder;
+    auto queue = std::make_unique<workflow::JobQueue>(workflow::JobStore(folder, std::move(*storeKey)), std::move(env));
+    return std::unique_ptr<AiWorkflow>(new AiWorkflow(std::move(settings), window, session, std::move(queue)));
+}
+
+AiWorkflow::AiWorkflow(Settings settings,
+                       MainWindow &window,
+                       ClinicianSession &session,
+                       std::unique_ptr<workflow::JobQueue> queue)
+    : QObject(&window), m_settings(std::move(settings)), m_window(window), m_session(session), m_queue(std::move(queue))
+{
+    m_controller = std::make_unique<AnalysisController>(*m_queue, m_settings.language, &window);
+    m_jobsPanel = new JobsPanel(*m_queue, m_settings.language);
+    m_jobsDock = new QDockWidget(tr("AI jobs"), &window);
+    m_jobsDock->setObjectName(QStringLiteral("jobsDock"));
+    m_jobsDock->setWidget(m_jobsPanel);
+    window.addDockWidget(Qt::BottomDockWidgetArea, m_jobsDock);
+    if (window.problemsDock())
+        window.tabifyDockWidget(window.problemsDock(), m_jobsDock);
+
+    for (const Error &unreadable : m_queue->unreadable())
+        window.problemsPanel()->addProblem(unreadable);
+    connect(m_jobsPanel, &JobsPanel::resultReady, this, [this](const QString &id) { notify(id, true); });
+    connect(m_jobsPanel, &JobsPanel::jobFailed, this, [this](const QString &id) { notify(id, false); });
+    createMenu();
+    connect(this, &AiWorkflow::catalogChanged, this, &AiWorkflow::fillAnalyseMenu);
+    connect(&session, &ClinicianSession::signedIn, this, &AiWorkflow::onSignedIn);
+    connect(&session, &ClinicianSession::signedOut, this, &AiWorkflow::onSignedOut);
+}
+
+AiWorkflow::~AiWorkflow() = default;
+
+const std::optional<platform::Catalog> &AiWorkflow::catalog() const
+{
+    return m_queue->catalog();
+}
+
+void AiWorkflow::createMenu()
+{
+    QMenu *menu = m_window.menuBar()->addMenu(tr("&AI"));
+    menu->setObjectName(QStringLiteral("aiMenu"));
+    m_analyseMenu = menu->addMenu(tr("&Analyse with"));
+    m_analyseMenu->setObjectName(QStringLiteral("analyseMenu"));
+    menu->addAction(m_jobsDock->toggleViewAction());
+    fillAnalyseMenu();
+}
+
+void AiWorkflow::fillAnalyseMenu()
+{
+    m_analyseMenu->clear();
+    const std::optional<platform::Catalog> &catalog = m_queue->catalog();
+    if (!catalog || catalog->services().isEmpty()) {
+        QAction *none = m_analyseMenu->addAction(m_catalogError.code() != ErrorCode::None
+                                                     ? tr("Catalog refused: %1").arg(m_catalogError.message())
+                                                     : tr("No catalog yet: sign in"));
+        none->setEnabled(false);
+        return;
+    }
+    for (const platform::CatalogService &service : catalog->services()) {
+        const QString name = m_settings.language.startsWith(QLatin1String("ja")) && !service.name.ja.isEmpty()
+            ? service.name.ja
+            : service.name.en;
+        QAction *action = m_analyseMenu->addAction(name);
+        action->setData(service.id);
+        connect(action, &QAction::triggered, this, [this, id = service.id] { analyseCurrentSeries(id); });
+    }
+}
+
+void AiWorkflow::onSignedIn()
+{
+    m_queue->setConnection(&m_session.api(), m_session.clinicianId());
+    fetchCatalog();
+}
+
+void AiWorkflow::onSignedOut()
+{
+    m_queue->setConnection(nullptr, {});
+}
+
+void AiWorkflow::fetchCatalog()
+{
+    auto *client = new platform::JobClient(m_session.api(), this);
+    client->fetchCatalog(m_settings.catalogPin, [this, client](Result<platform::Catalog> catalog) {
+        client->deleteLater();
+        if (!catalog) {
+            // Never shown unverified: the previous verified catalog (if any) stays.
+            m_catalogError = catalog.error();
+            m_window.problemsPanel()->addProblem(catalog.error());
+            emit catalogChanged();
+            return;
+        }
+        m_catalogError = Error();
+        m_queue->setCatalog(catalog->restrictedTo(m_settings.allowedServices));
+        emit catalogChanged();
+    });
+}
+
+void AiWorkflow::analyseCurrentSeries(const QString &serviceId)
+{
+    Result<QString> job = m_controller->analyse(serviceId, m_window.currentSeries());
+    if (!job && job.error().code() != ErrorCode::Cancelled)
+        m_window.problemsPanel()->addProblem(job.error());
+    if (job) {
+        m_jobsDock->show();
+        m_jobsDock->raise();
+    }
+}
+
+void AiWorkflow::notify(const QString &jobId, bool succeeded)
+{
+    const workflow::AnalysisJob *job = m_queue->job(jobId);
+    if (!job)
+        return;
+    const QString title = succeeded ? tr("AI result ready") : tr("AI job failed");
+    // The service and the series kind only: a notification may be seen by anyone in the room.
+    const QString text = tr("%1 — %2 series").arg(job->serviceName(m_settings.language), job->modality);
+    m_window.statusBar()->showMessage(title + QStringLiteral(": ") + text, 10000);
+    if (QSystemTrayIcon::isSystemTrayAvailable() && QSystemTrayIcon::supportsMessages()) {
+        auto *tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
+        tray->show();
+        tray->showMessage(title, text, succeeded ? QSystemTrayIcon::Information : QSystemTrayIcon::Warning, 8000);
+        QTimer::singleShot(10000, tray, &QObject::deleteLater);
+    }
+}
+
+} // namespace haip::ui

@@ -1,0 +1,88 @@
+// AiWorkflow: the AI side of the workstation, wired into the main window when a platform is
+// configured — the job queue (keys from the OS key store), the jobs dock, "Analyse with…",
+// the catalog fetched and verified against the policy's pin at every sign-in (restricted to the
+// services policy allows), and jobs continuing while a clinician is signed in. Signing out
+// pauses them; they continue at the next sign-in, also after a restart.
+#pragma once
+
+#include "common/Result.h"
+#include "crypto/SpkiPin.h"
+#include "dicom/DeidOptions.h"
+#include "platform/Catalog.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+
+class QDockWidget;
+class QMenu;
+
+namespace haip::workflow {
+class JobQueue;
+}
+
+namespace haip::ui {
+
+class AnalysisController;
+class ClinicianSession;
+class JobsPanel;
+class MainWindow;
+
+class AiWorkflow : public QObject
+{
+    Q_OBJECT
+public:
+    struct Settings
+    {
+        crypto::SpkiPin catalogPin; // policy CatalogKeySha256
+        QStringList allowedServices; // policy AllowedServices (empty: all)
+        dicom::DeidOptions deidOptions; // policy DeidOptions + AllowBurnedInAnnotation
+        QString language;
+        QString jobsFolder; // empty: workflow::JobStore::defaultFolder()
+        QString mapPath; // empty: dicom::ReidentificationStore::defaultPath()
+    };
+
+    // Opens the keys (OS key store) and the job store; an error when the OS keeps no keys
+    // (then the AI functions are unavailable and the window says why).
+    static Result<std::unique_ptr<AiWorkflow>> create(Settings settings, MainWindow &window, ClinicianSession &session);
+    ~AiWorkflow() override;
+
+    workflow::JobQueue &queue() { return *m_queue; }
+    JobsPanel *jobsPanel() const { return m_jobsPanel; }
+    QDockWidget *jobsDock() const { return m_jobsDock; }
+    AnalysisController &controller() { return *m_controller; }
+    QMenu *analyseMenu() const { return m_analyseMenu; }
+    const std::optional<platform::Catalog> &catalog() const;
+    const Error &catalogError() const { return m_catalogError; }
+
+    // "Analyse with…" on the series on screen.
+    void analyseCurrentSeries(const QString &serviceId);
+
+signals:
+    void catalogChanged();
+
+private:
+    AiWorkflow(Settings settings,
+               MainWindow &window,
+               ClinicianSession &session,
+               std::unique_ptr<workflow::JobQueue> queue);
+    void createMenu();
+    void fillAnalyseMenu();
+    void onSignedIn();
+    void onSignedOut();
+    void fetchCatalog();
+    void notify(const QString &jobId, bool succeeded);
+
+    Settings m_settings;
+    MainWindow &m_window;
+    ClinicianSession &m_session;
+    std::unique_ptr<workflow::JobQueue> m_queue;
+    std::unique_ptr<AnalysisController> m_controller;
+    JobsPanel *m_jobsPanel = nullptr;
+    QDockWidget *m_jobsDock = nullptr;
+    QMenu *m_analyseMenu = nullptr;
+    Error m_catalogError;
+};
+
+} // namespace haip::ui
