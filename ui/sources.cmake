@@ -50,6 +50,10 @@ target_sources(haip_ui PRIVATE
     auth/PinInput.cpp auth/PinInput.h
 )
 
+# Catalog and web view (ui/catalog, ui/web): one sources.cmake per folder
+include(${CMAKE_CURRENT_LIST_DIR}/web/sources.cmake)
+include(${CMAKE_CURRENT_LIST_DIR}/catalog/sources.cmake)
+
 # AI jobs: the jobs panel and the send confirmation (core/workflow underneath)
 target_sources(haip_ui PRIVATE
     jobs/AiWorkflow.cpp jobs/AiWorkflow.h

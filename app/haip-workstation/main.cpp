@@ -14,6 +14,7 @@
 #include "jobs/AiWorkflow.h"
 #include "theme/Theme.h"
 #include "viewer/ViewerWidget.h"
+#include "web/SafeWebView.h"
 
 #include <QApplication>
 #include <QSettings>
@@ -68,6 +69,8 @@ std::unique_ptr<haip::ui::AiWorkflow> makeAiWorkflow(const haip::config::Effecti
 
 int main(int argc, char *argv[])
 {
+    // The web view's own scheme (haip:) must be known to the engine before QApplication exists.
+    haip::ui::SafeWebView::registerScheme();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("haip-workstation"));
     QApplication::setApplicationDisplayName(QStringLiteral("HAIP Clinician Workstation"));

@@ -48,3 +48,11 @@ target_sources(haip_core PRIVATE
     platform/TlsAnchorProbe.cpp
     platform/TlsAnchorProbe.h
 )
+
+# Catalog cache and service eligibility (web6: catalog panel)
+target_sources(haip_core PRIVATE
+    platform/CatalogCache.cpp
+    platform/CatalogCache.h
+    platform/ServiceEligibility.cpp
+    platform/ServiceEligibility.h
+)
