@@ -247,6 +247,41 @@
         <source>%1: the image may show patient details burned into its pixels (%2), so it was not de-identified and must not leave this computer. IT policy can allow such images where their pixels were checked.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: the AI segmentation does not fit these images, so it is not shown (a misplaced outline would mislead): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServiceEligibility</name>
+    <message>
+        <source>%1 or %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of no known modality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong modality: needs %1, this series is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a single image: this service needs a volume of at least %1 slices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too few slices: needs ≥ %1, this series has %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too many slices: accepts ≤ %1, this series has %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slices too thick: needs ≤ %1 mm, this series has %2 mm</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>WorkstationOptions</name>
@@ -339,6 +374,72 @@
     </message>
 </context>
 <context>
+    <name>haip::dicom::Placer</name>
+    <message>
+        <source>frame %1 (segment %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was made from image %2, which is not in this series (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has neither a position in the patient nor a source image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is oriented differently from the images (rows %2, columns %3 against rows %4, columns %5): flipped or rotated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lies %2 mm from the nearest slice (at most %3 mm allowed): it is on no slice of this series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lies on slice %2 but was made from slice %3: its position does not match its source image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lies %2 mm from its source image (at most %3 mm allowed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is shifted %2 mm within the slice plane from the image (at most %3 mm allowed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has %2 × %3 pixels but its image has %4 × %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has pixels of %2 × %3 mm but its image has %4 × %5 mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>haip::dicom::SegmentPlacement</name>
+    <message>
+        <source>the segmentation has no frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the series %1 has no images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its frame of reference %1 is not that of the images (%2): it was made for another scan or patient position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its frames lie on different stacks of the series (%1 and %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>haip::dicom::WindowPresets</name>
     <message>
         <source>CT Lung</source>
@@ -422,6 +523,10 @@
         <source>%1 — %2 series</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>AI services</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>haip::ui::AnalysisController</name>
@@ -485,6 +590,111 @@
     </message>
     <message>
         <source>Inverted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::CatalogDelegate</name>
+    <message>
+        <source>Approved medical device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Research use only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>result in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ accepts the open series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::CatalogModel</name>
+    <message numerus="yes">
+        <source>about %n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n h</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::CatalogPanel</name>
+    <message>
+        <source>All modalities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All body parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalog refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline — showing the catalog of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No series open: open one, or drop it here, to see which services accept it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Open series: %1, %n image(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, %1 mm slices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analyse with…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analyse with %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a series first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search services, vendors, body parts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any regulatory status</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1059,6 +1269,131 @@
     </message>
     <message>
         <source>Cancel loading (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::ResultPresenter</name>
+    <message>
+        <source>AI result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report could not be exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export report as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::SegmentOverlay</name>
+    <message>
+        <source>Probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>50 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Occupancy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::SegmentPanel</name>
+    <message>
+        <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opacity of the filled segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No segmentation shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binary segmentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probability map (heat map)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Occupancy map (heat map)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Algorithm: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 mL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 voxels on %2 slices</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -247,6 +247,41 @@
         <source>%1: the image may show patient details burned into its pixels (%2), so it was not de-identified and must not leave this computer. IT policy can allow such images where their pixels were checked.</source>
         <translation>%1: 画素に患者情報が焼き込まれている可能性があるため（%2）、匿名化せず、このコンピューターから送信できません。画素を確認済みの画像については IT ポリシーで許可できます。</translation>
     </message>
+    <message>
+        <source>%1: the AI segmentation does not fit these images, so it is not shown (a misplaced outline would mislead): %2</source>
+        <translation>%1: AI のセグメンテーションがこの画像と一致しないため表示しません（位置のずれた輪郭は誤解を招きます）: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceEligibility</name>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 または %2</translation>
+    </message>
+    <message>
+        <source>of no known modality</source>
+        <translation>モダリティ不明</translation>
+    </message>
+    <message>
+        <source>wrong modality: needs %1, this series is %2</source>
+        <translation>モダリティが違います: %1 が必要ですが、このシリーズは %2 です</translation>
+    </message>
+    <message>
+        <source>a single image: this service needs a volume of at least %1 slices</source>
+        <translation>単一画像です: このサービスには %1 スライス以上のボリュームが必要です</translation>
+    </message>
+    <message>
+        <source>too few slices: needs ≥ %1, this series has %2</source>
+        <translation>スライス数が不足しています: %1 枚以上必要ですが、このシリーズは %2 枚です</translation>
+    </message>
+    <message>
+        <source>too many slices: accepts ≤ %1, this series has %2</source>
+        <translation>スライス数が多すぎます: %1 枚まで受け付けますが、このシリーズは %2 枚です</translation>
+    </message>
+    <message>
+        <source>slices too thick: needs ≤ %1 mm, this series has %2 mm</source>
+        <translation>スライス厚が厚すぎます: %1 mm 以下が必要ですが、このシリーズは %2 mm です</translation>
+    </message>
 </context>
 <context>
     <name>WorkstationOptions</name>
@@ -339,6 +374,72 @@
     </message>
 </context>
 <context>
+    <name>haip::dicom::Placer</name>
+    <message>
+        <source>frame %1 (segment %2)</source>
+        <translation>フレーム %1（セグメント %2）</translation>
+    </message>
+    <message>
+        <source>%1 was made from image %2, which is not in this series (%3)</source>
+        <translation>%1 は画像 %2 から作成されていますが、その画像はこのシリーズにありません（%3）</translation>
+    </message>
+    <message>
+        <source>%1 has neither a position in the patient nor a source image</source>
+        <translation>%1 には患者座標上の位置も元画像もありません</translation>
+    </message>
+    <message>
+        <source>%1 is oriented differently from the images (rows %2, columns %3 against rows %4, columns %5): flipped or rotated</source>
+        <translation>%1 は画像と向きが異なります（行 %2、列 %3 に対し 行 %4、列 %5）: 反転または回転しています</translation>
+    </message>
+    <message>
+        <source>%1 lies %2 mm from the nearest slice (at most %3 mm allowed): it is on no slice of this series</source>
+        <translation>%1 は最も近いスライスから %2 mm 離れています（許容 %3 mm）: このシリーズのどのスライスにも乗りません</translation>
+    </message>
+    <message>
+        <source>%1 lies on slice %2 but was made from slice %3: its position does not match its source image</source>
+        <translation>%1 はスライス %2 上にありますが、スライス %3 から作成されています: 位置が元画像と一致しません</translation>
+    </message>
+    <message>
+        <source>%1 lies %2 mm from its source image (at most %3 mm allowed)</source>
+        <translation>%1 は元画像から %2 mm 離れています（許容 %3 mm）</translation>
+    </message>
+    <message>
+        <source>%1 is shifted %2 mm within the slice plane from the image (at most %3 mm allowed)</source>
+        <translation>%1 はスライス面内で画像から %2 mm ずれています（許容 %3 mm）</translation>
+    </message>
+    <message>
+        <source>%1 has %2 × %3 pixels but its image has %4 × %5</source>
+        <translation>%1 は %2 × %3 ピクセルですが、画像は %4 × %5 です</translation>
+    </message>
+    <message>
+        <source>%1 has pixels of %2 × %3 mm but its image has %4 × %5 mm</source>
+        <translation>%1 のピクセルは %2 × %3 mm ですが、画像は %4 × %5 mm です</translation>
+    </message>
+</context>
+<context>
+    <name>haip::dicom::SegmentPlacement</name>
+    <message>
+        <source>the segmentation has no frames</source>
+        <translation>セグメンテーションにフレームがありません</translation>
+    </message>
+    <message>
+        <source>the series %1 has no images</source>
+        <translation>シリーズ %1 に画像がありません</translation>
+    </message>
+    <message>
+        <source>its frame of reference %1 is not that of the images (%2): it was made for another scan or patient position</source>
+        <translation>座標系 %1 が画像の座標系（%2）と異なります: 別の撮影または別の体位のために作成されたものです</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>its frames lie on different stacks of the series (%1 and %2)</source>
+        <translation>フレームがシリーズ内の異なるスタックにあります（%1 と %2）</translation>
+    </message>
+</context>
+<context>
     <name>haip::dicom::WindowPresets</name>
     <message>
         <source>CT Lung</source>
@@ -422,6 +523,10 @@
         <source>%1 — %2 series</source>
         <translation>%1 — %2 シリーズ</translation>
     </message>
+    <message>
+        <source>AI services</source>
+        <translation>AI サービス</translation>
+    </message>
 </context>
 <context>
     <name>haip::ui::AnalysisController</name>
@@ -486,6 +591,103 @@
     <message>
         <source>Inverted</source>
         <translation>白黒反転</translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::CatalogDelegate</name>
+    <message>
+        <source>Approved medical device</source>
+        <translation>承認済み医療機器</translation>
+    </message>
+    <message>
+        <source>Research use only</source>
+        <translation>研究用途限定</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>バージョン %1</translation>
+    </message>
+    <message>
+        <source>result in %1</source>
+        <translation>結果まで %1</translation>
+    </message>
+    <message>
+        <source>✓ accepts the open series</source>
+        <translation>✓ 開いているシリーズを受け付けます</translation>
+    </message>
+    <message>
+        <source>✗ %1</source>
+        <translation>✗ %1</translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::CatalogModel</name>
+    <message numerus="yes">
+        <source>about %n s</source>
+        <translation>
+            <numerusform>約 %n 秒</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min</source>
+        <translation>
+            <numerusform>約 %n 分</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n h</source>
+        <translation>
+            <numerusform>約 %n 時間</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::CatalogPanel</name>
+    <message>
+        <source>All modalities</source>
+        <translation>すべてのモダリティ</translation>
+    </message>
+    <message>
+        <source>All body parts</source>
+        <translation>すべての部位</translation>
+    </message>
+    <message>
+        <source>Catalog refused: %1</source>
+        <translation>カタログを拒否しました: %1</translation>
+    </message>
+    <message>
+        <source>Offline — showing the catalog of %1</source>
+        <translation>オフライン — %1 時点のカタログを表示しています</translation>
+    </message>
+    <message>
+        <source>No series open: open one, or drop it here, to see which services accept it.</source>
+        <translation>シリーズが開かれていません: シリーズを開くかここにドロップすると、受け付けるサービスがわかります。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Open series: %1, %n image(s)</source>
+        <translation>
+            <numerusform>開いているシリーズ: %1、%n 画像</numerusform></translation>
+    </message>
+    <message>
+        <source>, %1 mm slices</source>
+        <translation>、スライス厚 %1 mm</translation>
+    </message>
+    <message>
+        <source>Analyse with…</source>
+        <translation>AI で解析…</translation>
+    </message>
+    <message>
+        <source>Analyse with %1…</source>
+        <translation>%1 で解析…</translation>
+    </message>
+    <message>
+        <source>Open a series first.</source>
+        <translation>先にシリーズを開いてください。</translation>
+    </message>
+    <message>
+        <source>Search services, vendors, body parts…</source>
+        <translation>サービス・提供元・部位を検索…</translation>
+    </message>
+    <message>
+        <source>Any regulatory status</source>
+        <translation>すべての規制区分</translation>
     </message>
 </context>
 <context>
@@ -1048,6 +1250,131 @@
     <message>
         <source>Cancel loading (Esc)</source>
         <translation>読み込みをキャンセル (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::ResultPresenter</name>
+    <message>
+        <source>AI result</source>
+        <translation>AI の結果</translation>
+    </message>
+    <message>
+        <source>Export as PDF…</source>
+        <translation>PDF に書き出し…</translation>
+    </message>
+    <message>
+        <source>AI report</source>
+        <translation>AI レポート</translation>
+    </message>
+    <message>
+        <source>The report could not be exported.</source>
+        <translation>レポートを書き出せませんでした。</translation>
+    </message>
+    <message>
+        <source>Export report as PDF</source>
+        <translation>レポートを PDF に書き出し</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::SegmentOverlay</name>
+    <message>
+        <source>Probability</source>
+        <translation>確率</translation>
+    </message>
+    <message>
+        <source>0 %</source>
+        <translation>0 %</translation>
+    </message>
+    <message>
+        <source>50 %</source>
+        <translation>50 %</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <source>Occupancy</source>
+        <translation>占有率</translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::SegmentPanel</name>
+    <message>
+        <source>Segment</source>
+        <translation>セグメント</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>カテゴリ</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>体積</translation>
+    </message>
+    <message>
+        <source>Opacity of the filled segments</source>
+        <translation>塗りつぶしの不透明度</translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation>塗りつぶし</translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>輪郭</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
+    <message>
+        <source>No segmentation shown.</source>
+        <translation>セグメンテーションは表示されていません。</translation>
+    </message>
+    <message>
+        <source>Binary segmentation</source>
+        <translation>二値セグメンテーション</translation>
+    </message>
+    <message>
+        <source>Probability map (heat map)</source>
+        <translation>確率マップ（ヒートマップ）</translation>
+    </message>
+    <message>
+        <source>Occupancy map (heat map)</source>
+        <translation>占有率マップ（ヒートマップ）</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Segment %1</source>
+        <translation>セグメント %1</translation>
+    </message>
+    <message>
+        <source>Category: %1</source>
+        <translation>カテゴリ: %1</translation>
+    </message>
+    <message>
+        <source>Type: %1</source>
+        <translation>種類: %1</translation>
+    </message>
+    <message>
+        <source>Algorithm: %1 (%2)</source>
+        <translation>アルゴリズム: %1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 mL</source>
+        <translation>%1 mL</translation>
+    </message>
+    <message>
+        <source>%1 voxels on %2 slices</source>
+        <translation>%2 スライスに %1 ボクセル</translation>
     </message>
 </context>
 <context>

@@ -5,8 +5,10 @@
 // the jobs panel follows it to its result, filed under the original study. Afterwards the
 // unique name is in no audit record, no file the platform keeps, no file of the jobs folder
 // and no temporary file: de-identification happened before anything left, and nothing
-// identifying was left lying about. Screenshots: ai-confirmation-ja.png, ai-progress-ja.png,
-// ai-result-ja.png in test-artifacts.
+// identifying was left lying about. The result's SEG lies on the images: overlay pixels where
+// the nodule is, the catalog lists the service as accepting the series, and the report shows
+// in the locked-down view. Screenshots: ai-catalog-ja.png, ai-confirmation-ja.png,
+// ai-progress-ja.png, ai-result-ja.png in test-artifacts.
 #include "CardHarness.h"
 #include "MainWindow.h"
 #include "PlatformLogin.h"
@@ -20,6 +22,13 @@
 #include "jobs/AiWorkflow.h"
 #include "jobs/AnalysisController.h"
 #include "jobs/JobsPanel.h"
+#include "jobs/ResultPresenter.h"
+#include "results/SegmentPanel.h"
+#include "viewer/ImageView.h"
+#include "viewer/SegmentOverlay.h"
+#include "viewer/ViewerWidget.h"
+#include "web/SafeWebView.h"
+#include "dicom/SegmentPlacement.h"
 #include "jobs/SendConfirmation.h"
 #include "theme/Theme.h"
 #include "workflow/JobQueue.h"
@@ -190,10 +199,12 @@ void TestAiWorkflow::sendToNoduleServiceAndReceiveTheResult()
     signIn(session);
     QVERIFY(QTest::qWaitFor([&] { return flow.catalog().has_value(); }, kTimeoutMs));
     QVERIFY(flow.catalog()->find(u"chest-ct-nodule"_s));
+    QVERIFY(flow.catalogPanel());
 
     window.openPaths({m_dir.filePath(u"study"_s)});
     QTRY_VERIFY_WITH_TIMEOUT(window.hasImage() && !window.isBusy(), 60000);
     QCOMPARE(window.currentSeries().sliceCount(), 80);
+    save(window, u"ai-catalog-ja.png"_s);
 
     // The confirmation says what leaves: a de-identified copy, the service, end-to-end sealed.
     QString confirmation;
@@ -234,8 +245,39 @@ void TestAiWorkflow::sendToNoduleServiceAndReceiveTheResult()
              qPrintable(job.failure.message() + u" "_s + job.failure.detail()));
     QCOMPARE(flow.jobsPanel()->selectedJob(), id);
     QVERIFY(flow.jobsPanel()->showButton()->isEnabled());
-    save(window, u"ai-result-ja.png"_s);
     QCOMPARE(flow.queue().completedForStudy(m_phantom.studyInstanceUid).size(), 1);
+
+    // The series is on screen: the SEG is placed on it at once and the report is shown.
+    ui::ImageView *view = window.viewer()->imageView();
+    QVERIFY(QTest::qWaitFor([&] { return view->segmentOverlay()->segmentation() != nullptr; }, kTimeoutMs));
+    QCOMPARE(flow.results()->lastError().code(), ErrorCode::None);
+    const auto placed = view->segmentOverlay()->segmentation();
+    QVERIFY(!placed->measures.isEmpty());
+    const std::optional<dicom::SegmentRegion> region = placed->regionOf(placed->measures.front().segmentNumber);
+    QVERIFY(region.has_value());
+    view->showRegion(region->slice, QRectF(region->imageRect));
+    QCoreApplication::processEvents();
+    const QImage with = view->grab().toImage();
+    view->segmentOverlay()->setSegmentVisible(placed->measures.front().segmentNumber, false);
+    QCoreApplication::processEvents();
+    const QImage without = view->grab().toImage();
+    view->segmentOverlay()->setSegmentVisible(placed->measures.front().segmentNumber, true);
+    // Overlay pixels exist, and only over the segment's region on that slice.
+    const QRectF box = view->viewTransform().imageToView().mapRect(QRectF(region->imageRect)).adjusted(-3, -3, 3, 3);
+    const qreal dpr = with.devicePixelRatio();
+    int inside = 0;
+    int outside = 0;
+    for (int y = 0; y < with.height(); ++y) {
+        for (int x = 0; x < with.width(); ++x) {
+            if (with.pixel(x, y) == without.pixel(x, y))
+                continue;
+            (box.contains(QPointF(x / dpr, y / dpr)) ? inside : outside) += 1;
+        }
+    }
+    QVERIFY2(inside > 20, qPrintable(u"overlay pixels in the nodule's box: %1"_s.arg(inside)));
+    QCOMPARE(outside, 0);
+    QVERIFY(flow.results()->reportView()->documentUrl().isValid());
+    save(window, u"ai-result-ja.png"_s);
 
     // The unique name left no trace: not in the audit trail, not in anything the platform keeps
     // (payload, worker files, logs), not in the jobs folder beyond the re-linked result files
@@ -254,5 +296,12 @@ void TestAiWorkflow::sendToNoduleServiceAndReceiveTheResult()
     session.signOut();
 }
 
-QTEST_MAIN(TestAiWorkflow)
+int main(int argc, char *argv[])
+{
+    ui::SafeWebView::registerScheme(); // before QApplication
+    QApplication app(argc, argv);
+    TestAiWorkflow test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "TestAiWorkflow.moc"

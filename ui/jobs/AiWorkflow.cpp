@@ -2,6 +2,7 @@
 
 #include "MainWindow.h"
 #include "auth/ClinicianSession.h"
+#include "catalog/CatalogPanel.h"
 #include "common/ProblemsPanel.h"
 #include "crypto/OsKeyStore.h"
 #include "dicom/ReidentificationStore.h"
@@ -9,6 +10,7 @@
 #include "jobs/JobsPanel.h"
 #include "jobs/ResultPresenter.h"
 #include "platform/JobClient.h"
+#include "platform/ServiceEligibility.h"
 #include "workflow/JobQueue.h"
 #include "workflow/JobStore.h"
 
@@ -65,6 +67,21 @@ AiWorkflow::AiWorkflow(Settings settings,
 
     for (const Error &unreadable : m_queue->unreadable())
         window.problemsPanel()->addProblem(unreadable);
+    m_catalogPanel = new CatalogPanel;
+    m_catalogPanel->setLanguage(m_settings.language);
+    m_catalogDock = new QDockWidget(tr("AI services"), &window);
+    m_catalogDock->setObjectName(QStringLiteral("catalogDock"));
+    m_catalogDock->setWidget(m_catalogPanel);
+    window.addDockWidget(Qt::LeftDockWidgetArea, m_catalogDock);
+    if (window.browserDock())
+        window.tabifyDockWidget(window.browserDock(), m_catalogDock);
+    window.browserDock()->raise();
+    connect(m_catalogPanel, &CatalogPanel::analyseRequested, this, &AiWorkflow::analyseCurrentSeries);
+    connect(m_catalogPanel, &CatalogPanel::seriesDropped, this, [this](const QString &series, const QString &service) {
+        if (series == m_window.currentSeries().seriesInstanceUid)
+            analyseCurrentSeries(service);
+    });
+
     m_results = new ResultPresenter(window);
     connect(m_jobsPanel, &JobsPanel::showResultRequested, this, [this](const QString &id) {
         if (const workflow::AnalysisJob *job = m_queue->job(id))
@@ -77,8 +94,9 @@ AiWorkflow::AiWorkflow(Settings settings,
         if (job && job->seriesInstanceUid == m_window.currentSeries().seriesInstanceUid)
             m_results->show(*job);
     });
-    // A series opened again shows its newest result again.
+    // A series opened again shows its newest result again; the catalog marks what accepts it.
     connect(&window, &MainWindow::firstImageShown, this, [this] {
+        m_catalogPanel->setSeriesFacts(platform::SeriesFacts::of(m_window.currentSeries()));
         const QString series = m_window.currentSeries().seriesInstanceUid;
         const QList<workflow::AnalysisJob> done = m_queue->completedForStudy(m_window.currentSeries().studyInstanceUid);
         for (auto it = done.crbegin(); it != done.crend(); ++it) {
@@ -108,6 +126,7 @@ void AiWorkflow::createMenu()
     menu->setObjectName(QStringLiteral("aiMenu"));
     m_analyseMenu = menu->addMenu(tr("&Analyse with"));
     m_analyseMenu->setObjectName(QStringLiteral("analyseMenu"));
+    menu->addAction(m_catalogDock->toggleViewAction());
     menu->addAction(m_jobsDock->toggleViewAction());
     fillAnalyseMenu();
 }
@@ -152,12 +171,14 @@ void AiWorkflow::fetchCatalog()
         if (!catalog) {
             // Never shown unverified: the previous verified catalog (if any) stays.
             m_catalogError = catalog.error();
+            m_catalogPanel->setCatalogError(catalog.error());
             m_window.problemsPanel()->addProblem(catalog.error());
             emit catalogChanged();
             return;
         }
         m_catalogError = Error();
         m_queue->setCatalog(catalog->restrictedTo(m_settings.allowedServices));
+        m_catalogPanel->setCatalog(*m_queue->catalog(), QDateTime::currentDateTimeUtc(), false);
         emit catalogChanged();
     });
 }

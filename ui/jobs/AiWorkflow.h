@@ -25,6 +25,7 @@ class JobQueue;
 namespace haip::ui {
 
 class AnalysisController;
+class CatalogPanel;
 class ClinicianSession;
 class JobsPanel;
 class MainWindow;
@@ -55,6 +56,7 @@ public:
     AnalysisController &controller() { return *m_controller; }
     QMenu *analyseMenu() const { return m_analyseMenu; }
     ResultPresenter *results() const { return m_results; }
+    CatalogPanel *catalogPanel() const { return m_catalogPanel; }
     const std::optional<platform::Catalog> &catalog() const;
     const Error &catalogError() const { return m_catalogError; }
 
@@ -85,6 +87,8 @@ private:
     QDockWidget *m_jobsDock = nullptr;
     QMenu *m_analyseMenu = nullptr;
     ResultPresenter *m_results = nullptr; // child of the window
+    CatalogPanel *m_catalogPanel = nullptr;
+    QDockWidget *m_catalogDock = nullptr;
     Error m_catalogError;
 };
 
