@@ -64,7 +64,8 @@ ResultPresenter::ResultPresenter(MainWindow &window) : QObject(&window), m_windo
     m_reportDock->hide();
     connect(m_report, &SafeWebView::pdfExported, this, [this](const QString &path, bool ok) {
         if (!ok)
-            m_window.problemsPanel()->addProblem(Error(ErrorCode::WriteFailed, tr("The report could not be exported."), path));
+            m_window.problemsPanel()->addProblem(
+                Error(ErrorCode::WriteFailed, tr("The report could not be exported."), path));
     });
 }
 
