@@ -16,7 +16,11 @@
 #include "TestSupport.h"
 #include "auth/ClinicianSession.h"
 #include "auth/LoginScreen.h"
+#include "catalog/CatalogFilterModel.h"
+#include "catalog/CatalogModel.h"
+#include "catalog/CatalogPanel.h"
 #include "common/Library.h"
+#include "common/ProblemsPanel.h"
 #include "common/Translations.h"
 #include "dicom/Phantom.h"
 #include "dicom/SegmentPlacement.h"
@@ -25,6 +29,8 @@
 #include "jobs/JobsPanel.h"
 #include "jobs/ResultPresenter.h"
 #include "jobs/SendConfirmation.h"
+#include "platform/CatalogCache.h"
+#include "results/FindingsPanel.h"
 #include "results/SegmentPanel.h"
 #include "theme/Theme.h"
 #include "viewer/ImageView.h"
@@ -42,6 +48,8 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QWebEngineView>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -136,6 +144,8 @@ void TestAiWorkflow::initTestCase()
     Result<dicom::PhantomResult> phantom = dicom::PhantomGenerator::generate(o);
     QVERIFY2(phantom, phantom ? "" : qPrintable(phantom.error().detail()));
     m_phantom = *phantom;
+    // The ground truth is not part of the study a clinician opens (it is not DICOM).
+    QVERIFY(QFile::rename(m_phantom.groundTruthPath, m_dir.filePath(u"ground-truth.json"_s)));
     for (const QString &file : m_phantom.files) {
         QProcess p;
         p.start(u"dcmodify"_s,
@@ -190,6 +200,7 @@ void TestAiWorkflow::sendToNoduleServiceAndReceiveTheResult()
     ai.language = u"ja"_s;
     ai.jobsFolder = m_dir.filePath(u"jobs"_s);
     ai.mapPath = m_dir.filePath(u"deid/map.sealed"_s);
+    ai.catalogCachePath = m_dir.filePath(u"catalog-cache.json"_s);
     Result<std::unique_ptr<ui::AiWorkflow>> workflow = ui::AiWorkflow::create(ai, window, session);
     QVERIFY2(workflow, workflow ? "" : qPrintable(workflow.error().detail()));
     ui::AiWorkflow &flow = **workflow;
@@ -200,11 +211,39 @@ void TestAiWorkflow::sendToNoduleServiceAndReceiveTheResult()
     QVERIFY(QTest::qWaitFor([&] { return flow.catalog().has_value(); }, kTimeoutMs));
     QVERIFY(flow.catalog()->find(u"chest-ct-nodule"_s));
     QVERIFY(flow.catalogPanel());
+    // The verified answer is kept for offline reading and verifies again from disk.
+    Result<platform::CachedCatalog> cached = platform::CatalogCache(ai.catalogCachePath).load(m_catalogPin);
+    QVERIFY2(cached, qPrintable(cached ? QString() : cached.error().detail()));
+    QVERIFY(cached->catalog.find(u"chest-ct-nodule"_s));
 
     window.openPaths({m_dir.filePath(u"study"_s)});
     QTRY_VERIFY_WITH_TIMEOUT(window.hasImage() && !window.isBusy(), 60000);
     QCOMPARE(window.currentSeries().sliceCount(), 80);
+
+    // Nothing went wrong on the way (a problem would show in the status bar).
+    QStringList problems;
+    for (const Error &e : window.problemsPanel()->problems())
+        problems << e.message() + u": "_s + e.detail();
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"\n"_s)));
+
+    // The catalog filtered by a Japanese word: only the nodule service stays, marked as fitting.
+    flow.catalogDock()->show();
+    flow.catalogDock()->raise();
+    auto *search = flow.catalogPanel()->findChild<QLineEdit *>(u"catalogSearch"_s);
+    QVERIFY(search);
+    const int services = flow.catalogPanel()->filterModel()->rowCount();
+    QVERIFY(services >= 3);
+    search->setFocus();
+    search->insert(u"結節"_s); // "nodule", as an input method commits it
+    QTRY_COMPARE(flow.catalogPanel()->filterModel()->rowCount(), 1);
+    const QModelIndex only = flow.catalogPanel()->filterModel()->index(0, 0);
+    QCOMPARE(only.data(ui::CatalogModel::ServiceIdRole).toString(), u"chest-ct-nodule"_s);
+    QSignalSpy detailLoaded(flow.catalogPanel()->detailView(), &QWebEngineView::loadFinished);
+    QVERIFY(flow.catalogPanel()->selectService(u"chest-ct-nodule"_s));
+    QVERIFY(detailLoaded.count() > 0 || detailLoaded.wait(kTimeoutMs)); // its page, for the screenshot
     save(window, u"ai-catalog-ja.png"_s);
+    search->clear();
+    QTRY_COMPARE(flow.catalogPanel()->filterModel()->rowCount(), services);
 
     // The confirmation says what leaves: a de-identified copy, the service, end-to-end sealed.
     QString confirmation;
@@ -255,7 +294,25 @@ void TestAiWorkflow::sendToNoduleServiceAndReceiveTheResult()
     QVERIFY(!placed->measures.isEmpty());
     const std::optional<dicom::SegmentRegion> region = placed->regionOf(placed->measures.front().segmentNumber);
     QVERIFY(region.has_value());
-    view->showRegion(region->slice, QRectF(region->imageRect));
+
+    // The findings list of the SR names every nodule; a click on the first goes to its slice.
+    ui::FindingsPanel *findings = flow.results()->findingsPanel();
+    QTreeWidget *list = findings->findingList();
+    QCOMPARE(list->topLevelItemCount(), int(placed->measures.size()));
+    int row = -1;
+    for (int i = 0; i < list->topLevelItemCount(); ++i) {
+        QVERIFY2(list->topLevelItem(i)->text(ui::FindingsPanel::FindingColumn).startsWith(u"Nodule (nodule"_s),
+                 qPrintable(list->topLevelItem(i)->text(ui::FindingsPanel::FindingColumn)));
+        QVERIFY(list->topLevelItem(i)->text(ui::FindingsPanel::SizeColumn).endsWith(u" mm"_s));
+        if (findings->report().findings[i].segmentNumber == placed->measures.front().segmentNumber)
+            row = i;
+    }
+    QVERIFY(row >= 0);
+    view->setCurrentSlice(region->slice == 0 ? 1 : 0);
+    QVERIFY(view->currentSlice() != region->slice);
+    list->scrollToItem(list->topLevelItem(row));
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(list->topLevelItem(row)).center());
+    QCOMPARE(view->currentSlice(), region->slice);
     QCoreApplication::processEvents();
     const QImage with = view->grab().toImage();
     view->segmentOverlay()->setSegmentVisible(placed->measures.front().segmentNumber, false);

@@ -54,7 +54,13 @@ AiWorkflow::AiWorkflow(Settings settings,
                        MainWindow &window,
                        ClinicianSession &session,
                        std::unique_ptr<workflow::JobQueue> queue)
-    : QObject(&window), m_settings(std::move(settings)), m_window(window), m_session(session), m_queue(std::move(queue))
+    : QObject(&window)
+    , m_settings(std::move(settings))
+    , m_window(window)
+    , m_session(session)
+    , m_queue(std::move(queue))
+    , m_catalogCache(m_settings.catalogCachePath.isEmpty() ? platform::CatalogCache::defaultPath()
+                                                           : m_settings.catalogCachePath)
 {
     m_controller = std::make_unique<AnalysisController>(*m_queue, m_settings.language, &window);
     m_jobsPanel = new JobsPanel(*m_queue, m_settings.language);
@@ -109,6 +115,7 @@ AiWorkflow::AiWorkflow(Settings settings,
     connect(m_jobsPanel, &JobsPanel::jobFailed, this, [this](const QString &id) { notify(id, false); });
     createMenu();
     connect(this, &AiWorkflow::catalogChanged, this, &AiWorkflow::fillAnalyseMenu);
+    showCachedCatalog();
     connect(&session, &ClinicianSession::signedIn, this, &AiWorkflow::onSignedIn);
     connect(&session, &ClinicianSession::signedOut, this, &AiWorkflow::onSignedOut);
 }
@@ -166,10 +173,13 @@ void AiWorkflow::onSignedOut()
 void AiWorkflow::fetchCatalog()
 {
     auto *client = new platform::JobClient(m_session.api(), this);
-    client->fetchCatalog(m_settings.catalogPin, [this, client](Result<platform::Catalog> catalog) {
+    client->fetchSignedCatalog([this, client](Result<QJsonObject> answer) {
         client->deleteLater();
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        // Verified before it is kept or shown; a refused answer never replaces the cache.
+        Result<platform::Catalog> catalog = answer ? m_catalogCache.store(*answer, m_settings.catalogPin, now)
+                                                   : Result<platform::Catalog>(answer.error());
         if (!catalog) {
-            // Never shown unverified: the previous verified catalog (if any) stays.
             m_catalogError = catalog.error();
             m_catalogPanel->setCatalogError(catalog.error());
             m_window.problemsPanel()->addProblem(catalog.error());
@@ -177,10 +187,30 @@ void AiWorkflow::fetchCatalog()
             return;
         }
         m_catalogError = Error();
-        m_queue->setCatalog(catalog->restrictedTo(m_settings.allowedServices));
-        m_catalogPanel->setCatalog(*m_queue->catalog(), QDateTime::currentDateTimeUtc(), false);
-        emit catalogChanged();
+        useCatalog(*catalog, now, false);
     });
+}
+
+void AiWorkflow::showCachedCatalog()
+{
+    Result<platform::CachedCatalog> cached = m_catalogCache.load(m_settings.catalogPin);
+    if (cached) {
+        useCatalog(cached->catalog, cached->fetchedAt, true);
+        return;
+    }
+    if (cached.error().code() == ErrorCode::FileNotFound)
+        return; // never fetched yet
+    // A cache that no longer verifies (other key, expired, edited) is not shown: say why.
+    m_catalogError = cached.error();
+    m_catalogPanel->setCatalogError(cached.error());
+    m_window.problemsPanel()->addProblem(cached.error());
+}
+
+void AiWorkflow::useCatalog(const platform::Catalog &catalog, const QDateTime &fetchedAt, bool fromCache)
+{
+    m_queue->setCatalog(catalog.restrictedTo(m_settings.allowedServices));
+    m_catalogPanel->setCatalog(*m_queue->catalog(), fetchedAt, fromCache);
+    emit catalogChanged();
 }
 
 void AiWorkflow::analyseCurrentSeries(const QString &serviceId)

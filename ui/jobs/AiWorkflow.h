@@ -1,7 +1,8 @@
 // AiWorkflow: the AI side of the workstation, wired into the main window when a platform is
 // configured — the job queue (keys from the OS key store), the jobs dock, "Analyse with…",
 // the catalog fetched and verified against the policy's pin at every sign-in (restricted to the
-// services policy allows), and jobs continuing while a clinician is signed in. Signing out
+// services policy allows; the last verified answer is cached on disk and shown, re-verified, while
+// offline or before sign-in), and jobs continuing while a clinician is signed in. Signing out
 // pauses them; they continue at the next sign-in, also after a restart.
 #pragma once
 
@@ -9,6 +10,7 @@
 #include "crypto/SpkiPin.h"
 #include "dicom/DeidOptions.h"
 #include "platform/Catalog.h"
+#include "platform/CatalogCache.h"
 
 #include <QObject>
 #include <QStringList>
@@ -43,6 +45,7 @@ public:
         QString language;
         QString jobsFolder; // empty: workflow::JobStore::defaultFolder()
         QString mapPath; // empty: dicom::ReidentificationStore::defaultPath()
+        QString catalogCachePath; // empty: platform::CatalogCache::defaultPath()
     };
 
     // Opens the keys (OS key store) and the job store; an error when the OS keeps no keys
@@ -53,6 +56,7 @@ public:
     workflow::JobQueue &queue() { return *m_queue; }
     JobsPanel *jobsPanel() const { return m_jobsPanel; }
     QDockWidget *jobsDock() const { return m_jobsDock; }
+    QDockWidget *catalogDock() const { return m_catalogDock; }
     AnalysisController &controller() { return *m_controller; }
     QMenu *analyseMenu() const { return m_analyseMenu; }
     ResultPresenter *results() const { return m_results; }
@@ -76,6 +80,8 @@ private:
     void onSignedIn();
     void onSignedOut();
     void fetchCatalog();
+    void showCachedCatalog();
+    void useCatalog(const platform::Catalog &catalog, const QDateTime &fetchedAt, bool fromCache);
     void notify(const QString &jobId, bool succeeded);
 
     Settings m_settings;
@@ -90,6 +96,7 @@ private:
     CatalogPanel *m_catalogPanel = nullptr;
     QDockWidget *m_catalogDock = nullptr;
     Error m_catalogError;
+    platform::CatalogCache m_catalogCache;
 };
 
 } // namespace haip::ui

@@ -116,6 +116,10 @@ void ResultPresenter::showOnCurrentSeries(const workflow::AnalysisJob &job)
     m_segmentsDock->show();
     m_reportDock->show();
     m_segmentsDock->raise();
+    // Wide enough for the findings' names, sites and sizes side by side.
+    constexpr int kResultWidth = 460;
+    if (m_segmentsDock->width() < kResultWidth)
+        m_window.resizeDocks({m_segmentsDock}, {kResultWidth}, Qt::Horizontal);
     emit shown(bool(placed));
 }
 

@@ -72,8 +72,9 @@ FindingsPanel::FindingsPanel(QWidget *parent) : QWidget(parent)
     m_list->setColumnCount(ColumnCount);
     m_list->setHeaderLabels({tr("Finding"), tr("Site"), tr("Size"), tr("Score")});
     m_list->setUniformRowHeights(true);
-    m_list->header()->setSectionResizeMode(FindingColumn, QHeaderView::Stretch);
-    for (int c = SiteColumn; c < ColumnCount; ++c)
+    // Every column as wide as its words: a clipped "Nodule (nodu…" helps nobody.
+    m_list->header()->setStretchLastSection(false);
+    for (int c = 0; c < ColumnCount; ++c)
         m_list->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     connect(m_list, &QTreeWidget::itemClicked, this, &FindingsPanel::onItemClicked);
     connect(m_list, &QTreeWidget::itemActivated, this, &FindingsPanel::onItemClicked);
@@ -157,6 +158,7 @@ void FindingsPanel::rebuild()
         return;
     }
     m_summary->setText(tr("%n finding(s). Click one to show it on the images.", nullptr, n));
+    bool scored = false;
     for (int i = 0; i < n; ++i) {
         const dicom::ReportFinding &f = m_report.findings.at(i);
         auto *row = new QTreeWidgetItem(m_list);
@@ -165,8 +167,10 @@ void FindingsPanel::rebuild()
         row->setText(SiteColumn, f.site.meaning);
         if (const dicom::ReportMeasurement *size = sizeOf(f))
             row->setText(SizeColumn, measurementText(*size));
-        if (const dicom::ReportMeasurement *score = scoreOf(f))
+        if (const dicom::ReportMeasurement *score = scoreOf(f)) {
             row->setText(ScoreColumn, measurementText(*score));
+            scored = true;
+        }
         if (!f.algorithmName.isEmpty())
             row->setToolTip(FindingColumn, tr("Algorithm: %1").arg(f.algorithmName));
         for (const dicom::ReportMeasurement &m : f.measurements) {
@@ -178,6 +182,7 @@ void FindingsPanel::rebuild()
             child->setText(SizeColumn, measurementText(m));
         }
     }
+    m_list->setColumnHidden(ScoreColumn, !scored); // an empty column only takes room
 }
 
 void FindingsPanel::onItemClicked(QTreeWidgetItem *item)
