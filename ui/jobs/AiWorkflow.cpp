@@ -42,6 +42,7 @@ Result<std::unique_ptr<AiWorkflow>> AiWorkflow::create(Settings settings, MainWi
     env.deidSecret = secret->toByteArray();
     env.mapPath = settings.mapPath.isEmpty() ? dicom::ReidentificationStore::defaultPath() : settings.mapPath;
     env.mapKey = std::move(*mapKey);
+    env.uploadChunkBytes = settings.uploadChunkBytes;
     env.audit = [&session](const audit::AuditEvent &event) {
         session.record(event);
     };

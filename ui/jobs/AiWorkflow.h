@@ -46,6 +46,7 @@ public:
         QString jobsFolder; // empty: workflow::JobStore::defaultFolder()
         QString mapPath; // empty: dicom::ReidentificationStore::defaultPath()
         QString catalogCachePath; // empty: platform::CatalogCache::defaultPath()
+        qint64 uploadChunkBytes = 0; // 0: the uploader's default (smaller resumes sooner on poor links)
     };
 
     // Opens the keys (OS key store) and the job store; an error when the OS keeps no keys
