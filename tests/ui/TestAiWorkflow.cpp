@@ -46,6 +46,8 @@
 
 #include <QDirIterator>
 #include <QDockWidget>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QProcess>
@@ -469,6 +471,32 @@ void TestAiWorkflow::sendToNoduleServiceAndReceiveTheResult()
     QTRY_VERIFY_WITH_TIMEOUT(drawnPixels() > 200, kTimeoutMs);
     save(window, u"ai-report-ja.png"_s);
     flow.results()->resultsDock()->raise();
+
+    // The report exported to PDF, and the trail follows the study in and out under one pseudonym:
+    // import (80 instances), de-identification, send, result received, export.
+    const QString pdf = m_dir.filePath(u"report.pdf"_s);
+    QSignalSpy exported(flow.results(), &ui::ResultPresenter::reportExported);
+    flow.results()->exportReportTo(pdf);
+    QVERIFY(exported.count() > 0 || exported.wait(kTimeoutMs));
+    QFile pdfFile(pdf);
+    QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+    QVERIFY(pdfFile.read(5) == "%PDF-");
+    QVERIFY(!job.pseudonymousStudyUid.isEmpty());
+    QHash<QString, QJsonObject> byType; // the last record of each type about this study
+    {
+        QFile records(auditPath);
+        QVERIFY(records.open(QIODevice::ReadOnly));
+        while (!records.atEnd()) {
+            const QJsonObject r = QJsonDocument::fromJson(records.readLine()).object();
+            if (r.value(u"data"_s).toObject().value(u"study"_s).toString() == job.pseudonymousStudyUid)
+                byType.insert(r.value(u"type"_s).toString(), r);
+        }
+    }
+    for (const QString &type : {u"import"_s, u"deidentify"_s, u"send"_s, u"export"_s})
+        QVERIFY2(byType.contains(type), qPrintable(u"no %1 record for the study's pseudonym"_s.arg(type)));
+    QCOMPARE(byType[u"import"_s].value(u"data"_s).toObject().value(u"instances"_s).toInt(), 80);
+    QVERIFY(byType[u"import"_s].value(u"data"_s).toObject().value(u"bytes"_s).toDouble() > 80 * 256 * 256);
+    QCOMPARE(byType[u"export"_s].value(u"actor"_s).toString(), u"yamada"_s);
 
     // The unique name left no trace: not in the audit trail, not in anything the platform keeps
     // (payload, worker files, logs), not in the jobs folder beyond the re-linked result files

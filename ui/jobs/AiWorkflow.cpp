@@ -9,6 +9,7 @@
 #include "jobs/AnalysisController.h"
 #include "jobs/JobsPanel.h"
 #include "jobs/ResultPresenter.h"
+#include "jobs/StudyAccessAudit.h"
 #include "platform/JobClient.h"
 #include "platform/ServiceEligibility.h"
 #include "workflow/JobQueue.h"
@@ -48,13 +49,15 @@ Result<std::unique_ptr<AiWorkflow>> AiWorkflow::create(Settings settings, MainWi
     };
     const QString folder = settings.jobsFolder.isEmpty() ? workflow::JobStore::defaultFolder() : settings.jobsFolder;
     auto queue = std::make_unique<workflow::JobQueue>(workflow::JobStore(folder, std::move(*storeKey)), std::move(env));
-    return std::unique_ptr<AiWorkflow>(new AiWorkflow(std::move(settings), window, session, std::move(queue)));
+    return std::unique_ptr<AiWorkflow>(
+        new AiWorkflow(std::move(settings), window, session, std::move(queue), secret->toByteArray()));
 }
 
 AiWorkflow::AiWorkflow(Settings settings,
                        MainWindow &window,
                        ClinicianSession &session,
-                       std::unique_ptr<workflow::JobQueue> queue)
+                       std::unique_ptr<workflow::JobQueue> queue,
+                       const QByteArray &deidSecret)
     : QObject(&window)
     , m_settings(std::move(settings))
     , m_window(window)
@@ -90,6 +93,11 @@ AiWorkflow::AiWorkflow(Settings settings,
     });
 
     m_results = new ResultPresenter(window);
+    m_accessAudit = new StudyAccessAudit(session, deidSecret, this);
+    connect(&window, &MainWindow::importFinished, m_accessAudit, &StudyAccessAudit::recordImport);
+    connect(m_results, &ResultPresenter::reportExported, m_accessAudit, [this](const QString &study) {
+        m_accessAudit->recordExport(study, 1);
+    });
     connect(m_jobsPanel, &JobsPanel::showResultRequested, this, [this](const QString &id) {
         if (const workflow::AnalysisJob *job = m_queue->job(id))
             m_results->show(*job);

@@ -32,6 +32,7 @@ class ClinicianSession;
 class JobsPanel;
 class MainWindow;
 class ResultPresenter;
+class StudyAccessAudit;
 
 class AiWorkflow : public QObject
 {
@@ -75,7 +76,8 @@ private:
     AiWorkflow(Settings settings,
                MainWindow &window,
                ClinicianSession &session,
-               std::unique_ptr<workflow::JobQueue> queue);
+               std::unique_ptr<workflow::JobQueue> queue,
+               const QByteArray &deidSecret);
     void createMenu();
     void fillAnalyseMenu();
     void onSignedIn();
@@ -94,6 +96,7 @@ private:
     QDockWidget *m_jobsDock = nullptr;
     QMenu *m_analyseMenu = nullptr;
     ResultPresenter *m_results = nullptr; // child of the window
+    StudyAccessAudit *m_accessAudit = nullptr;
     CatalogPanel *m_catalogPanel = nullptr;
     QDockWidget *m_catalogDock = nullptr;
     Error m_catalogError;

@@ -82,6 +82,8 @@ ResultPresenter::ResultPresenter(MainWindow &window) : QObject(&window), m_windo
         if (!ok)
             m_window.problemsPanel()->addProblem(
                 Error(ErrorCode::WriteFailed, tr("The report could not be exported."), path));
+        else
+            emit reportExported(m_reportStudy, path);
     });
 }
 
@@ -185,6 +187,7 @@ void ResultPresenter::showReport(const workflow::AnalysisJob &job)
         }
         m_report->showDocument(file.readAll());
         m_reportName = job.serviceId;
+        m_reportStudy = job.pseudonymousStudyUid;
         return;
     }
     m_report->clearDocument();
@@ -195,7 +198,12 @@ void ResultPresenter::exportReport()
     const QString path = QFileDialog::getSaveFileName(
         &m_window, tr("Export report as PDF"), m_reportName + QStringLiteral(".pdf"), tr("PDF (*.pdf)"));
     if (!path.isEmpty())
-        m_report->exportPdf(path);
+        exportReportTo(path);
+}
+
+void ResultPresenter::exportReportTo(const QString &path)
+{
+    m_report->exportPdf(path);
 }
 
 } // namespace haip::ui

@@ -31,6 +31,8 @@ public:
     // Shows the result (after opening the job's series if needed). Errors reach the Problems
     // panel and the segment panel (refusals) too.
     void show(const workflow::AnalysisJob &job);
+    // Writes the report on screen to `path` as PDF (asynchronously; reportExported on success).
+    void exportReportTo(const QString &path);
 
     SegmentPanel *segmentPanel() const { return m_segments; }
     FindingsPanel *findingsPanel() const { return m_findings; }
@@ -42,6 +44,8 @@ public:
 
 signals:
     void shown(bool segmentationPlaced);
+    // The report of the job on `pseudonymousStudyUid` was written to `path`.
+    void reportExported(const QString &pseudonymousStudyUid, const QString &path);
 
 private:
     void showOnCurrentSeries(const workflow::AnalysisJob &job);
@@ -61,6 +65,7 @@ private:
     QDockWidget *m_reportDock = nullptr;
     Error m_lastError;
     QString m_reportName; // for the PDF's default file name
+    QString m_reportStudy; // the shown report's pseudonymous study, for the audit trail
 };
 
 } // namespace haip::ui
