@@ -55,6 +55,8 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QMenu>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QWebEngineView>
 #include <QtTest>
@@ -380,7 +382,16 @@ void TestAiWorkflow::sendToNoduleServiceAndReceiveTheResult()
             changed.append(send->attributeList()->item(i)->text());
     });
     flow.controller().setNextAnswer(true);
-    flow.analyseCurrentSeries(u"chest-ct-nodule"_s);
+    // "Analyse with" from the toolbar: the service's entry in the button's menu.
+    auto *analyse = window.findChild<QToolButton *>(u"analyseButton"_s);
+    QVERIFY(analyse && analyse->isVisible() && analyse->menu());
+    QAction *nodule = nullptr;
+    for (QAction *action : analyse->menu()->actions()) {
+        if (action->data().toString() == u"chest-ct-nodule"_s)
+            nodule = action;
+    }
+    QVERIFY(nodule && nodule->isEnabled());
+    nodule->trigger();
     QVERIFY2(confirmation.contains(u"研究用途"_s), qPrintable(confirmation)); // research use only, in Japanese
     QVERIFY(changed.contains(u"PatientName"_s));
     QVERIFY(changed.contains(u"StudyInstanceUID"_s));

@@ -12,6 +12,7 @@
 #include "jobs/StudyAccessAudit.h"
 #include "platform/JobClient.h"
 #include "platform/ServiceEligibility.h"
+#include "theme/ThemedIcon.h"
 #include "workflow/JobQueue.h"
 #include "workflow/JobStore.h"
 
@@ -22,6 +23,8 @@
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
 
 namespace haip::ui {
 
@@ -145,6 +148,19 @@ void AiWorkflow::createMenu()
     menu->addAction(m_catalogDock->toggleViewAction());
     menu->addAction(m_jobsDock->toggleViewAction());
     fillAnalyseMenu();
+
+    // The same menu from the toolbar, one click away while reading.
+    if (auto *toolbar = m_window.findChild<QToolBar *>(QStringLiteral("mainToolbar"))) {
+        auto *button = new QToolButton(toolbar);
+        button->setObjectName(QStringLiteral("analyseButton"));
+        button->setIcon(themedIcon(QStringLiteral("analyse")));
+        button->setText(tr("Analyse with"));
+        button->setToolTip(tr("Send the series on screen to an AI service"));
+        button->setMenu(m_analyseMenu);
+        button->setPopupMode(QToolButton::InstantPopup);
+        toolbar->addSeparator();
+        toolbar->addWidget(button);
+    }
 }
 
 void AiWorkflow::fillAnalyseMenu()
@@ -243,10 +259,12 @@ void AiWorkflow::notify(const QString &jobId, bool succeeded)
     const QString text = tr("%1 — %2 series").arg(job->serviceName(m_settings.language), job->modality);
     m_window.statusBar()->showMessage(title + QStringLiteral(": ") + text, 10000);
     if (QSystemTrayIcon::isSystemTrayAvailable() && QSystemTrayIcon::supportsMessages()) {
-        auto *tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
-        tray->show();
-        tray->showMessage(title, text, succeeded ? QSystemTrayIcon::Information : QSystemTrayIcon::Warning, 8000);
-        QTimer::singleShot(10000, tray, &QObject::deleteLater);
+        // One icon for every notification, shown while one is on screen.
+        if (m_tray == nullptr)
+            m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
+        m_tray->show();
+        m_tray->showMessage(title, text, succeeded ? QSystemTrayIcon::Information : QSystemTrayIcon::Warning, 8000);
+        QTimer::singleShot(10000, m_tray, &QSystemTrayIcon::hide);
     }
 }
 

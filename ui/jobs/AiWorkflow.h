@@ -18,6 +18,7 @@
 #include <memory>
 
 class QDockWidget;
+class QSystemTrayIcon;
 class QMenu;
 
 namespace haip::workflow {
@@ -97,6 +98,7 @@ private:
     QMenu *m_analyseMenu = nullptr;
     ResultPresenter *m_results = nullptr; // child of the window
     StudyAccessAudit *m_accessAudit = nullptr;
+    QSystemTrayIcon *m_tray = nullptr; // created at the first notification
     CatalogPanel *m_catalogPanel = nullptr;
     QDockWidget *m_catalogDock = nullptr;
     Error m_catalogError;
