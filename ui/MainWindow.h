@@ -69,6 +69,8 @@ public:
     QDockWidget *browserDock() const { return m_browserDock; }
     QDockWidget *problemsDock() const { return m_problemsDock; }
     QString indexPath() const { return m_indexPath; }
+    // The local index on the GUI thread; null when it could not be opened (the Problems panel says why).
+    dicom::ImageIndex *index() const { return m_index.get(); }
     const dicom::Series &currentSeries() const { return m_currentSeries; }
 
     void saveLayout();

@@ -53,6 +53,18 @@ struct SeriesRecord
     int frameCount = 0;
 };
 
+// A completed AI analysis of one of the study's series (the job and its files are in the job
+// store; this row says the study has it).
+struct AiResultRecord
+{
+    QString jobId;
+    QString studyInstanceUid;
+    QString seriesInstanceUid;
+    QString serviceId;
+    QString serviceName; // as the catalog named it when the job was sent
+    QDateTime completed; // UTC
+};
+
 struct IndexStats
 {
     int added = 0; // new instances
@@ -100,6 +112,11 @@ public:
     // modification time it had then (so a re-import need not read it again); nullopt otherwise.
     Result<std::optional<InstanceInfo>> indexedInstance(const QString &path) const;
     QImage thumbnail(const QString &seriesInstanceUid) const; // null if none
+
+    // AI results by study (ImageIndexResults.cpp). Adding a job already listed updates its row.
+    Result<void> addAiResult(const AiResultRecord &result);
+    Result<void> removeAiResult(const QString &jobId); // no row: nothing to do
+    Result<QList<AiResultRecord>> aiResults(const QString &studyInstanceUid) const; // newest first
     Result<bool> hasThumbnail(const QString &seriesInstanceUid) const;
 
 private:

@@ -17,9 +17,10 @@ struct SchemaStep
 };
 
 // Version 1 creates everything; each later step upgrades from the version before it.
-constexpr std::array<SchemaStep, 2> kSteps {{
+constexpr std::array<SchemaStep, 3> kSteps {{
     {1, ":/sql/index-schema-v1.sql"},
     {2, ":/sql/index-upgrade-v2.sql"}, // thumbnails in their own table; study.last_imported
+    {3, ":/sql/index-upgrade-v3.sql"}, // ai_result: completed AI jobs by study
 }};
 
 Result<int> storedVersion(const QSqlDatabase &db)

@@ -48,7 +48,8 @@ target_sources(haip_core PRIVATE
 target_sources(haip_core PRIVATE
     dicom/DicomDirReader.cpp dicom/DicomDirReader.h
     dicom/FileScanner.cpp dicom/FileScanner.h
-    dicom/ImageIndex.cpp dicom/ImageIndex.h dicom/ImageIndexQueries.cpp dicom/internal/ImageIndexImpl.h
+    dicom/ImageIndex.cpp dicom/ImageIndex.h dicom/ImageIndexQueries.cpp dicom/ImageIndexResults.cpp
+    dicom/internal/ImageIndexImpl.h
     dicom/IndexGeometry.cpp dicom/IndexGeometry.h
     dicom/IndexWriter.cpp dicom/internal/IndexWriter.h
     dicom/IndexLocation.cpp dicom/IndexLocation.h
@@ -64,6 +65,7 @@ qt_add_resources(haip_core haip_index_schema
     FILES
         ${PROJECT_SOURCE_DIR}/resources/sql/index-schema-v1.sql
         ${PROJECT_SOURCE_DIR}/resources/sql/index-upgrade-v2.sql
+        ${PROJECT_SOURCE_DIR}/resources/sql/index-upgrade-v3.sql
 )
 
 # Phantom studies and the series loader

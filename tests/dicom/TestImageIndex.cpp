@@ -172,6 +172,7 @@ private slots:
     void testInstancesRoundTripExactly();
     void testIndexedInstanceByFileStamp();
     void testUpgradeFromVersion1();
+    void testAiResultsByStudy();
     void testNewerSchemaIsRefused();
     void testUnwritableLocation_data();
     void testUnwritableLocation();
@@ -530,6 +531,46 @@ void TestImageIndex::testUpgradeFromVersion1()
     QCOMPARE(after.value(u"SELECT version FROM schema_version"_s).toInt(), IndexSchema::currentVersion());
     QCOMPARE(after.value(u"SELECT count(*) FROM pragma_table_info('series') WHERE name = 'thumbnail'"_s).toInt(), 0);
     QCOMPARE(after.value(u"SELECT count(*) FROM pragma_table_info('study') WHERE name = 'last_imported'"_s).toInt(), 1);
+    // Version 3: the upgraded index lists AI results.
+    haip::dicom::AiResultRecord r {
+        u"job-1"_s, u"1.9"_s, u"1.9.1"_s, u"svc"_s, u"Service"_s, QDateTime::currentDateTimeUtc()};
+    QVERIFY(index->addAiResult(r));
+    QCOMPARE(index->aiResults(u"1.9"_s)->size(), 1);
+}
+
+void TestImageIndex::testAiResultsByStudy()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"index.sqlite"_s);
+    const QDateTime t0 = QDateTime::fromMSecsSinceEpoch(1767225600000, QTimeZone::utc());
+    {
+        auto index = openIndex(path);
+        QVERIFY(index);
+        QVERIFY(index->addAiResult({u"a"_s, u"1.1"_s, u"1.1.1"_s, u"chest-ct-nodule"_s, u"Nodules"_s, t0}));
+        QVERIFY(
+            index->addAiResult({u"b"_s, u"1.1"_s, u"1.1.2"_s, u"anomaly-heatmap"_s, u"Heat map"_s, t0.addSecs(60)}));
+        QVERIFY(index->addAiResult({u"c"_s, u"2.2"_s, u"2.2.1"_s, u"chest-ct-nodule"_s, u"Nodules"_s, t0}));
+        // The same job again updates its row (a retried job finishes later).
+        QVERIFY(
+            index->addAiResult({u"a"_s, u"1.1"_s, u"1.1.1"_s, u"chest-ct-nodule"_s, u"Nodules"_s, t0.addSecs(120)}));
+        QVERIFY(!index->addAiResult({QString(), u"1.1"_s, u"1.1.1"_s, u"x"_s, u"x"_s, t0}));
+    }
+    // Kept on disk: a new connection (a restart) sees them, newest first, by study.
+    auto index = openIndex(path);
+    QVERIFY(index);
+    haip::Result<QList<haip::dicom::AiResultRecord>> listed = index->aiResults(u"1.1"_s);
+    QVERIFY(listed);
+    QCOMPARE(listed->size(), 2);
+    QCOMPARE(listed->at(0).jobId, u"a"_s);
+    QCOMPARE(listed->at(0).completed, t0.addSecs(120));
+    QCOMPARE(listed->at(0).seriesInstanceUid, u"1.1.1"_s);
+    QCOMPARE(listed->at(0).serviceName, u"Nodules"_s);
+    QCOMPARE(listed->at(1).jobId, u"b"_s);
+    QVERIFY(index->removeAiResult(u"a"_s));
+    QVERIFY(index->removeAiResult(u"a"_s)); // gone already: nothing to do
+    QCOMPARE(index->aiResults(u"1.1"_s)->size(), 1);
+    QCOMPARE(index->aiResults(u"2.2"_s)->size(), 1);
+    QVERIFY(index->aiResults(u"9.9"_s)->isEmpty());
 }
 
 void TestImageIndex::testNewerSchemaIsRefused()

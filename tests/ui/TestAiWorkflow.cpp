@@ -25,6 +25,7 @@
 #include "common/Library.h"
 #include "common/ProblemsPanel.h"
 #include "common/Translations.h"
+#include "dicom/ImageIndex.h"
 #include "dicom/Phantom.h"
 #include "dicom/SegmentPlacement.h"
 #include "dicom/StructuredReportReader.h"
@@ -50,12 +51,12 @@
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QMenu>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QWebEngineView>
@@ -525,6 +526,12 @@ void TestAiWorkflow::sendToNoduleServiceAndReceiveTheResult()
 
     m_findings = findingsOf(job);
     QVERIFY(!m_findings.isEmpty());
+    // Listed with its study in the local index.
+    Result<QList<dicom::AiResultRecord>> listed = window.index()->aiResults(m_phantom.studyInstanceUid);
+    QVERIFY(listed);
+    QCOMPARE(listed->size(), 1);
+    QCOMPARE(listed->front().jobId, id);
+    QCOMPARE(listed->front().seriesInstanceUid, m_phantom.seriesInstanceUid);
     session.signOut();
 }
 
@@ -572,6 +579,11 @@ void TestAiWorkflow::killedMidUploadResumesAfterRestart()
              qPrintable(job.failure.message() + u" "_s + job.failure.detail()));
     QCOMPARE(job.platformJobId, platformJob);
     QCOMPARE(findingsOf(job), m_findings);
+    QCOMPARE(ws.window.index()->aiResults(m_phantom.studyInstanceUid)->size(), 1);
+    // Removing the job removes it from the index and its files from the disk.
+    QVERIFY(queue.remove(id));
+    QVERIFY(ws.window.index()->aiResults(m_phantom.studyInstanceUid)->isEmpty());
+    QVERIFY(!QFileInfo::exists(job.resultDir));
     ws.session.signOut();
 }
 

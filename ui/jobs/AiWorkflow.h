@@ -22,6 +22,7 @@ class QSystemTrayIcon;
 class QMenu;
 
 namespace haip::workflow {
+struct AnalysisJob;
 class JobQueue;
 }
 
@@ -87,6 +88,10 @@ private:
     void showCachedCatalog();
     void useCatalog(const platform::Catalog &catalog, const QDateTime &fetchedAt, bool fromCache);
     void notify(const QString &jobId, bool succeeded);
+    // Lists a completed job with its study in the local index / shows the newest one listed for
+    // the series on screen.
+    void listResult(const workflow::AnalysisJob &job);
+    void showIndexedResult();
 
     Settings m_settings;
     MainWindow &m_window;
