@@ -113,3 +113,10 @@ target_sources(haip_core PRIVATE
     dicom/SegmentPlacement.cpp dicom/SegmentPlacement.h
 )
 target_link_libraries(haip_core PRIVATE DCMTK::dcmseg DCMTK::dcmfg DCMTK::dcmiod)
+
+# Results: structured reports (TID 1500 findings for the findings list)
+target_sources(haip_core PRIVATE
+    dicom/StructuredReport.h
+    dicom/StructuredReportReader.cpp dicom/StructuredReportReader.h
+)
+target_link_libraries(haip_core PRIVATE DCMTK::dcmsr)

@@ -5,15 +5,19 @@
 #pragma once
 
 #include "common/Result.h"
+#include "dicom/SegmentPlacement.h"
 #include "workflow/AnalysisJob.h"
 
 #include <QObject>
+
+#include <memory>
 
 class QDockWidget;
 class QPushButton;
 
 namespace haip::ui {
 
+class FindingsPanel;
 class MainWindow;
 class SafeWebView;
 class SegmentPanel;
@@ -29,6 +33,7 @@ public:
     void show(const workflow::AnalysisJob &job);
 
     SegmentPanel *segmentPanel() const { return m_segments; }
+    FindingsPanel *findingsPanel() const { return m_findings; }
     SafeWebView *reportView() const { return m_report; }
     QDockWidget *resultsDock() const { return m_segmentsDock; }
     QDockWidget *reportDock() const { return m_reportDock; }
@@ -41,11 +46,15 @@ signals:
 private:
     void showOnCurrentSeries(const workflow::AnalysisJob &job);
     Result<void> placeSegmentation(const workflow::AnalysisJob &job);
+    void showFindings(const workflow::AnalysisJob &job);
+    void showFinding(int index);
     void showReport(const workflow::AnalysisJob &job);
     void exportReport();
 
     MainWindow &m_window;
     SegmentPanel *m_segments = nullptr;
+    FindingsPanel *m_findings = nullptr;
+    std::shared_ptr<const dicom::PlacedSegmentation> m_placed; // the SEG on screen, if any
     SafeWebView *m_report = nullptr;
     QPushButton *m_exportPdf = nullptr;
     QDockWidget *m_segmentsDock = nullptr;
