@@ -482,7 +482,8 @@ bool MainWindow::isAnonymisedDisplay() const
 
 void MainWindow::setAnonymisedDisplay(bool on)
 {
-    m_actions->anonymisedDisplay->setChecked(on); // no-op when the action itself called
+    // A change made here re-enters once through the action's toggled(); the check below ends it.
+    m_actions->anonymisedDisplay->setChecked(on);
     if (m_browser->isAnonymised() == on && m_viewer->imageView()->isAnonymised() == on)
         return;
     m_browser->setAnonymised(on);
