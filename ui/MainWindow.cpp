@@ -6,6 +6,7 @@
 #include "browser/StudyBrowser.h"
 #include "browser/StudyOpener.h"
 #include "common/AboutDialog.h"
+#include "common/AnonymisedBadge.h"
 #include "common/AppSettings.h"
 #include "common/OpenDialogs.h"
 #include "common/ProblemsPanel.h"
@@ -16,6 +17,7 @@
 #include "dicom/ImageIndex.h"
 #include "dicom/SeriesAssembler.h"
 #include "theme/ThemedIcon.h"
+#include "viewer/ImageView.h"
 #include "viewer/ViewerWidget.h"
 
 #include <QAction>
@@ -99,6 +101,7 @@ MainWindow::MainWindow(const QString &indexDatabasePath, QSettings &settings, QW
     openIndex();
     reloadBrowser();
     restoreLayout();
+    setAnonymisedDisplay(m_settings->anonymisedDisplay());
     updateTitle();
 }
 
@@ -200,6 +203,7 @@ void MainWindow::createActions()
         m_browserDock->raise();
         m_browser->focusSearch();
     });
+    connect(m_actions->anonymisedDisplay, &QAction::toggled, this, &MainWindow::setAnonymisedDisplay);
     connect(m_actions->about, &QAction::triggered, this, [this] {
         auto *dialog = new AboutDialog(this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -231,6 +235,7 @@ void MainWindow::createMenus()
     view->addAction(problemsToggle);
     view->addAction(m_actions->find);
     view->addAction(m_actions->fullScreen);
+    view->addAction(m_actions->anonymisedDisplay);
     view->addSeparator();
 
     QToolBar *toolbar = addToolBar(tr("Main Toolbar"));
@@ -249,6 +254,8 @@ void MainWindow::createMenus()
         toolbar->addAction(action);
         view->addAction(action);
     }
+    toolbar->addSeparator();
+    toolbar->addAction(m_actions->anonymisedDisplay);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_actions->about);
@@ -468,16 +475,37 @@ void MainWindow::updateProblemCount(int count)
     m_problemCount->setVisible(count > 0);
 }
 
+bool MainWindow::isAnonymisedDisplay() const
+{
+    return m_actions->anonymisedDisplay->isChecked();
+}
+
+void MainWindow::setAnonymisedDisplay(bool on)
+{
+    // A change made here re-enters once through the action's toggled(); the check below ends it.
+    m_actions->anonymisedDisplay->setChecked(on);
+    if (m_browser->isAnonymised() == on && m_viewer->imageView()->isAnonymised() == on)
+        return;
+    m_browser->setAnonymised(on);
+    m_viewer->imageView()->setAnonymised(on);
+    m_settings->setAnonymisedDisplay(on);
+    updateTitle();
+    emit anonymisedDisplayChanged(on);
+}
+
 void MainWindow::updateTitle()
 {
     const QString product = tr("HAIP Clinician Workstation");
+    // Anonymised: the title (seen in task bars, window lists and screen shares) says so instead
+    // of naming the patient.
+    const bool anonymised = isAnonymisedDisplay();
     if (m_currentSeries.instances.isEmpty()) {
-        setWindowTitle(product);
+        setWindowTitle(anonymised ? QStringLiteral("%1 — %2").arg(AnonymisedBadge::text(), product) : product);
         return;
     }
     const dicom::InstanceInfo &first = m_currentSeries.instances.first();
     QStringList parts;
-    parts << display::personName(first.patientName);
+    parts << (anonymised ? AnonymisedBadge::text() : display::personName(first.patientName));
     if (!first.studyDescription.isEmpty())
         parts << first.studyDescription;
     parts << product;

@@ -89,12 +89,18 @@ public:
     // The configuration in force (policy over user settings over defaults), shown in Settings.
     void setEffectiveConfig(const config::EffectiveConfig &config) { m_config = config; }
 
+    // View ▸ Anonymised Display (kept in the settings): the viewer, the study browser and the
+    // title hide who the patient is; other panels that show a patient follow the signal.
+    bool isAnonymisedDisplay() const;
+    void setAnonymisedDisplay(bool on);
+
 signals:
     // An open request finished importing (the series it chose may still be decoding).
     void importFinished(const haip::dicom::ImportSummary &summary);
     void firstImageShown();
     // Nothing runs any more: imports done and the shown series fully loaded (or failed).
     void idle();
+    void anonymisedDisplayChanged(bool on);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;

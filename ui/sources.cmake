@@ -73,3 +73,9 @@ target_sources(haip_ui PRIVATE
     viewer/SegmentOverlay.cpp viewer/SegmentOverlay.h
 )
 include(results/sources.cmake)
+
+# Anonymised display and series dragged onto a service
+target_sources(haip_ui PRIVATE
+    browser/OpenSeriesThen.cpp browser/OpenSeriesThen.h
+    common/AnonymisedBadge.cpp common/AnonymisedBadge.h
+)

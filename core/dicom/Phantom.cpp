@@ -112,7 +112,8 @@ Result<PhantomResult> PhantomGenerator::generate(const PhantomOptions &options)
     header.studyInstanceUid = phantomUid(kind, seed, u"study"_s);
     header.seriesInstanceUid = phantomUid(kind, seed, u"series"_s);
     header.frameOfReferenceUid = phantomUid(kind, seed, u"frame-of-reference"_s);
-    header.patientName = encodeIso2022Jp(u"Yamada^Tarou=山田^太郎=やまだ^たろう"_s);
+    header.patientName = encodeIso2022Jp(options.patientName.isEmpty() ? u"Yamada^Tarou=山田^太郎=やまだ^たろう"_s
+                                                                       : options.patientName);
     header.studyDescription =
         encodeIso2022Jp(QString::fromLatin1(profile.studyDescriptionAscii) + profile.studyDescriptionJapanese);
     header.institutionName = encodeIso2022Jp(u"HAIP Test Hospital 試験病院"_s);

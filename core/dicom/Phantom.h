@@ -30,6 +30,9 @@ struct PhantomOptions
     double sliceSpacing = 0.0; // mm between slice centres; 0: the kind's scan range / slices
     int threads = 0; // 0: one per core
     bool lesions = true; // false: the same anatomy without its lesions (a normal study; ground truth lists none)
+    // Patient's Name as a DICOM PN with '=' groups; empty: "Yamada^Tarou=山田^太郎=やまだ^たろう".
+    // Tests that must find (or not find) a name on screen give each phantom its own.
+    QString patientName;
 };
 
 struct PhantomResult

@@ -3,6 +3,7 @@
 #include "browser/DisplayText.h"
 #include "browser/StudyBrowserModel.h"
 #include "browser/StudyFilterModel.h"
+#include "common/AnonymisedBadge.h"
 #include "theme/ThemedIcon.h"
 
 #include <QAction>
@@ -63,6 +64,10 @@ StudyBrowser::StudyBrowser(QWidget *parent)
     m_tree->setSortingEnabled(false); // the model's order: names, newest study first
     m_tree->setExpandsOnDoubleClick(false); // double-click opens; the arrow expands
     m_tree->setAllColumnsShowFocus(true);
+    // Series rows drag their UID onto an AI service (the model says which rows may).
+    m_tree->setDragEnabled(true);
+    m_tree->setDragDropMode(QAbstractItemView::DragOnly);
+    m_tree->setDefaultDropAction(Qt::CopyAction);
     // The name gets the room; IDs are long (and elided, full in the tooltip); dates, modality
     // and image counts are short. The series count is in the study's tooltip and the strip.
     QHeaderView *header = m_tree->header();
@@ -99,6 +104,9 @@ StudyBrowser::StudyBrowser(QWidget *parent)
     m_strip->setWrapping(true);
     m_strip->setResizeMode(QListView::Adjust);
     m_strip->setMovement(QListView::Static);
+    m_strip->setDragEnabled(true); // after setMovement(Static), which turns dragging off
+    m_strip->setDragDropMode(QAbstractItemView::DragOnly);
+    m_strip->setDefaultDropAction(Qt::CopyAction);
     m_strip->setUniformItemSizes(true);
     m_strip->setIconSize(QSize(kStripIconSize, kStripIconSize));
     m_strip->setGridSize(QSize(kStripIconSize + 24, kStripIconSize + 40));
@@ -151,6 +159,8 @@ StudyBrowser::StudyBrowser(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 0);
     layout->setSpacing(4);
+    m_badge = AnonymisedBadge::makeLabel(this);
+    layout->addWidget(m_badge);
     layout->addWidget(m_search);
     layout->addWidget(splitter, 1);
 
@@ -237,13 +247,32 @@ void StudyBrowser::focusSearch()
     m_search->selectAll();
 }
 
+void StudyBrowser::setAnonymised(bool anonymised)
+{
+    m_model->setAnonymised(anonymised);
+    m_badge->setVisible(anonymised);
+    fillRecent();
+    showSeriesOf(m_tree->currentIndex()); // the strip's title
+}
+
+bool StudyBrowser::isAnonymised() const
+{
+    return m_model->isAnonymised();
+}
+
 void StudyBrowser::setRecentStudies(const QList<dicom::StudyRecord> &studies)
+{
+    m_recentStudies = studies;
+    fillRecent();
+}
+
+void StudyBrowser::fillRecent()
 {
     const QSignalBlocker blocker(m_recent); // refilling must not move the tree's selection
     m_recent->clear();
-    m_recentPane->setVisible(!studies.isEmpty());
-    for (const dicom::StudyRecord &study : studies) {
-        const QString name = display::personName(study.patientName);
+    m_recentPane->setVisible(!m_recentStudies.isEmpty());
+    for (const dicom::StudyRecord &study : std::as_const(m_recentStudies)) {
+        const QString name = m_model->patientDisplayName(study.patientId, study.patientName);
         const QString text = QStringLiteral("%1  %2  %3")
                                  .arg(display::date(study.studyDate), name, display::modalities(study.modalities));
         auto *item = new QListWidgetItem(themedIcon(QStringLiteral("recent")), text, m_recent);

@@ -1,6 +1,8 @@
 // The study browser panel: a search field, the patient → study → series tree, a strip of
 // series thumbnails for the selected study and the recently opened studies. Double-click (or
-// Enter) on a series opens it; on a study, the study's best series.
+// Enter) on a series opens it; on a study, the study's best series. Series rows (tree and strip)
+// can be dragged onto an AI service. In the anonymised display a badge tops the panel and the
+// names read "Patient 1", "Patient 2"… (StudyBrowserModel).
 #pragma once
 
 #include "dicom/ImageIndex.h"
@@ -38,6 +40,9 @@ public:
     void selectStudy(const QString &studyInstanceUid);
     void selectSeries(const QString &seriesInstanceUid);
     void focusSearch();
+    void setAnonymised(bool anonymised);
+    bool isAnonymised() const;
+    QLabel *anonymisedBadge() const { return m_badge; }
 
 signals:
     void seriesActivated(const QString &seriesInstanceUid);
@@ -49,6 +54,7 @@ private:
     void select(const QModelIndex &sourceIndex);
     void updateEmptyState();
     void onRecentActivated(QListWidgetItem *item);
+    void fillRecent();
 
     StudyBrowserModel *m_model = nullptr;
     StudyFilterModel *m_filter = nullptr;
@@ -61,6 +67,8 @@ private:
     QWidget *m_recentPane = nullptr;
     QListView *m_strip = nullptr;
     QListWidget *m_recent = nullptr;
+    QLabel *m_badge = nullptr;
+    QList<dicom::StudyRecord> m_recentStudies;
 };
 
 } // namespace haip::ui

@@ -1,8 +1,10 @@
 #include "browser/StudyBrowserModel.h"
 
 #include "browser/DisplayText.h"
+#include "catalog/CatalogPanel.h"
 
 #include <QFont>
+#include <QMimeData>
 #include <QPixmap>
 
 #include <algorithm>
@@ -51,6 +53,7 @@ void StudyBrowserModel::setContents(const QList<PatientEntry> &patients)
             return a.record.studyDate + a.record.studyTime > b.record.studyDate + b.record.studyTime;
         });
         Node *patientNode = m_root->add(std::move(patient));
+        pseudonymOf(patientNode->patient.patientId, patientNode->patient.patientName); // numbered in list order
         for (const StudyEntry &studyEntry : studies) {
             auto study = std::make_unique<Node>();
             study->kind = NodeKind::Study;
@@ -73,6 +76,49 @@ void StudyBrowserModel::setContents(const QList<PatientEntry> &patients)
 void StudyBrowserModel::clear()
 {
     setContents({});
+}
+
+int StudyBrowserModel::pseudonymOf(const QString &patientId, const QString &patientName) const
+{
+    const QString key = patientId + QChar(0) + patientName;
+    auto found = m_pseudonyms.constFind(key);
+    if (found == m_pseudonyms.cend())
+        found = m_pseudonyms.insert(key, int(m_pseudonyms.size()) + 1);
+    return *found;
+}
+
+QString StudyBrowserModel::patientDisplayName(const QString &patientId, const QString &patientName) const
+{
+    if (m_anonymised)
+        return tr("Patient %1", "anonymised display: a patient's stand-in name")
+            .arg(pseudonymOf(patientId, patientName));
+    return display::personName(patientName);
+}
+
+QString StudyBrowserModel::patientName(const Node &patient) const
+{
+    if (!m_anonymised && patient.patient.patientName.isEmpty())
+        return tr("(no name)");
+    return patientDisplayName(patient.patient.patientId, patient.patient.patientName);
+}
+
+void StudyBrowserModel::setAnonymised(bool anonymised)
+{
+    if (anonymised == m_anonymised)
+        return;
+    m_anonymised = anonymised;
+    // Patients and studies show different words now; series rows never show who.
+    const int patients = int(m_root->children.size());
+    if (patients == 0)
+        return;
+    emit dataChanged(index(0, 0), index(patients - 1, ColumnCount - 1));
+    for (const auto &patient : m_root->children) {
+        const int studies = int(patient->children.size());
+        if (studies > 0) {
+            const QModelIndex parentIndex = indexOf(patient.get());
+            emit dataChanged(index(0, 0, parentIndex), index(studies - 1, ColumnCount - 1, parentIndex));
+        }
+    }
 }
 
 const StudyBrowserModel::Node *StudyBrowserModel::nodeOf(const QModelIndex &index) const
@@ -146,8 +192,32 @@ Qt::ItemFlags StudyBrowserModel::flags(const QModelIndex &index) const
         return Qt::NoItemFlags;
     Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
     if (nodeOf(index)->kind == NodeKind::Series)
-        flags |= Qt::ItemNeverHasChildren;
+        flags |= Qt::ItemNeverHasChildren | Qt::ItemIsDragEnabled;
     return flags;
+}
+
+QStringList StudyBrowserModel::mimeTypes() const
+{
+    return {QString::fromLatin1(CatalogPanel::kSeriesMimeType)};
+}
+
+QMimeData *StudyBrowserModel::mimeData(const QModelIndexList &indexes) const
+{
+    // One series per drag (a service analyses one series); the first series row selected.
+    for (const QModelIndex &index : indexes) {
+        const Node *node = index.isValid() && index.model() == this ? nodeOf(index) : nullptr;
+        if (node && node->kind == NodeKind::Series && !node->series.seriesInstanceUid.isEmpty()) {
+            auto *mime = new QMimeData;
+            mime->setData(QString::fromLatin1(CatalogPanel::kSeriesMimeType), node->series.seriesInstanceUid.toUtf8());
+            return mime;
+        }
+    }
+    return nullptr;
+}
+
+Qt::DropActions StudyBrowserModel::supportedDragActions() const
+{
+    return Qt::CopyAction; // the series stays where it is
 }
 
 QVariant StudyBrowserModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -184,11 +254,11 @@ QVariant StudyBrowserModel::displayData(const Node &node, int column) const
     case NodeKind::Patient:
         switch (column) {
         case NameColumn:
-            return node.patient.patientName.isEmpty() ? tr("(no name)") : display::personName(node.patient.patientName);
+            return patientName(node);
         case IdColumn:
-            return node.patient.patientId;
+            return m_anonymised ? QString() : node.patient.patientId;
         case DateColumn:
-            return display::date(node.patient.birthDate);
+            return m_anonymised ? QString() : display::date(node.patient.birthDate);
         case SeriesCountColumn:
             return node.totalSeries;
         case ImageCountColumn:
@@ -201,7 +271,7 @@ QVariant StudyBrowserModel::displayData(const Node &node, int column) const
         case NameColumn:
             return node.study.description.isEmpty() ? tr("(no description)") : node.study.description;
         case IdColumn:
-            return node.study.accessionNumber;
+            return m_anonymised ? QString() : node.study.accessionNumber;
         case DateColumn:
             return display::date(node.study.studyDate);
         case ModalityColumn:
@@ -235,12 +305,20 @@ QVariant StudyBrowserModel::toolTip(const Node &node) const
 {
     switch (node.kind) {
     case NodeKind::Patient:
+        if (m_anonymised)
+            return tr("%1\nSex: %2\nName, ID and birth date hidden (anonymised display)")
+                .arg(patientName(node), node.patient.sex);
         return tr("%1\nID: %2\nBirth date: %3\nSex: %4")
             .arg(display::personNameGroups(node.patient.patientName),
                  node.patient.patientId,
                  display::date(node.patient.birthDate),
                  node.patient.sex);
     case NodeKind::Study:
+        if (m_anonymised)
+            return tr("%1\n%2 %3\n%4 series, %5 images")
+                .arg(node.study.description, display::date(node.study.studyDate), display::time(node.study.studyTime))
+                .arg(node.study.seriesCount)
+                .arg(node.study.instanceCount);
         return tr("%1\n%2 %3\nAccession: %4\n%5 series, %6 images")
             .arg(node.study.description,
                  display::date(node.study.studyDate),
@@ -268,12 +346,18 @@ QString StudyBrowserModel::searchText(const Node &node) const
     QStringList parts;
     switch (node.kind) {
     case NodeKind::Patient:
-        parts << node.patient.patientName << display::personNameGroups(node.patient.patientName)
-              << node.patient.patientId << node.patient.birthDate;
+        // Anonymised: a search finds the stand-in name only, so it cannot confirm who is who.
+        if (m_anonymised)
+            parts << patientName(node);
+        else
+            parts << node.patient.patientName << display::personNameGroups(node.patient.patientName)
+                  << node.patient.patientId << node.patient.birthDate;
         break;
     case NodeKind::Study:
-        parts << node.study.description << node.study.accessionNumber << node.study.studyDate
-              << display::date(node.study.studyDate) << node.study.modalities;
+        parts << node.study.description;
+        if (!m_anonymised)
+            parts << node.study.accessionNumber;
+        parts << node.study.studyDate << display::date(node.study.studyDate) << node.study.modalities;
         break;
     case NodeKind::Series:
         parts << node.series.description << node.series.modality;

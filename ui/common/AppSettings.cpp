@@ -12,6 +12,7 @@ const QString kLanguage = QStringLiteral("ui/language");
 const QString kGeometry = QStringLiteral("mainWindow/geometry");
 const QString kState = QStringLiteral("mainWindow/state");
 const QString kLastOpenDirectory = QStringLiteral("open/lastDirectory");
+const QString kAnonymisedDisplay = QStringLiteral("ui/anonymisedDisplay");
 } // namespace
 
 AppSettings::AppSettings(QSettings &settings) : m_settings(settings) { }
@@ -54,6 +55,16 @@ void AppSettings::setWindowLayout(const QByteArray &geometry, const QByteArray &
 {
     m_settings.setValue(kGeometry, geometry);
     m_settings.setValue(kState, state);
+}
+
+bool AppSettings::anonymisedDisplay() const
+{
+    return m_settings.value(kAnonymisedDisplay, false).toBool();
+}
+
+void AppSettings::setAnonymisedDisplay(bool on)
+{
+    m_settings.setValue(kAnonymisedDisplay, on);
 }
 
 QString AppSettings::lastOpenDirectory() const

@@ -27,6 +27,10 @@ public:
     QByteArray windowState() const;
     void setWindowLayout(const QByteArray &geometry, const QByteArray &state);
 
+    // The View menu's "Anonymised display" switch, kept across restarts (off by default).
+    bool anonymisedDisplay() const;
+    void setAnonymisedDisplay(bool on);
+
     QString lastOpenDirectory() const;
     void setLastOpenDirectory(const QString &directory);
 

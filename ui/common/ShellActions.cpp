@@ -52,6 +52,16 @@ ShellActions::ShellActions(QObject *parent)
     find = makeAction(parent, "search", tr("&Find Study…"), "findAction", QKeySequence::Find);
     setToolTipWithShortcut(find, tr("Search the study browser"));
 
+    anonymisedDisplay = makeAction(parent,
+                                   "anonymised",
+                                   tr("&Anonymised Display"),
+                                   "anonymisedDisplayAction",
+                                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    anonymisedDisplay->setCheckable(true);
+    setToolTipWithShortcut(anonymisedDisplay,
+                           tr("Hide the patient's name, ID and birth date on screen, for screenshots and teaching "
+                              "(the files are not changed)"));
+
     about = makeAction(parent, "about", tr("&About HAIP Clinician Workstation"), "aboutAction", {});
     about->setMenuRole(QAction::AboutRole);
 }

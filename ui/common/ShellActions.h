@@ -1,6 +1,6 @@
-// The main window's own actions (open, settings, quit, full screen, find, about) with their
-// icons, platform shortcuts and tooltips that name the shortcut. The window connects them;
-// the viewer brings its own actions.
+// The main window's own actions (open, settings, quit, full screen, find, about, anonymised
+// display) with their icons, platform shortcuts and tooltips that name the shortcut. The window
+// connects them; the viewer brings its own actions.
 #pragma once
 
 #include <QCoreApplication>
@@ -24,6 +24,8 @@ public:
     QAction *fullScreen = nullptr;
     QAction *find = nullptr;
     QAction *about = nullptr;
+    // Checkable: hides patient details on screen (screenshots, teaching); nothing on disk changes.
+    QAction *anonymisedDisplay = nullptr;
 };
 
 // "Open a folder (Ctrl+Shift+O)": the action's tooltip with its shortcut in the platform's notation.

@@ -2,6 +2,7 @@
 
 #include "MainWindow.h"
 #include "auth/ClinicianSession.h"
+#include "browser/OpenSeriesThen.h"
 #include "catalog/CatalogPanel.h"
 #include "common/ProblemsPanel.h"
 #include "crypto/OsKeyStore.h"
@@ -91,9 +92,16 @@ AiWorkflow::AiWorkflow(Settings settings,
         window.tabifyDockWidget(window.browserDock(), m_catalogDock);
     window.browserDock()->raise();
     connect(m_catalogPanel, &CatalogPanel::analyseRequested, this, &AiWorkflow::analyseCurrentSeries);
+    // A series dragged from the study browser: opened first when it is not the one on screen,
+    // analysed once its first image is shown (the confirmation then matches what is seen).
+    // Dropped beside the services it is only opened; the catalog then marks what accepts it.
     connect(m_catalogPanel, &CatalogPanel::seriesDropped, this, [this](const QString &series, const QString &service) {
-        if (series == m_window.currentSeries().seriesInstanceUid)
-            analyseCurrentSeries(service);
+        std::function<void()> analyse;
+        if (!service.isEmpty())
+            analyse = [this, service] {
+                analyseCurrentSeries(service);
+            };
+        openSeriesThen(m_window, series, this, std::move(analyse));
     });
 
     m_results = new ResultPresenter(window);

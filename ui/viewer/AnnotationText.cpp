@@ -58,16 +58,18 @@ CornerText AnnotationText::compose(const AnnotationContext &c)
     CornerText text;
     const dicom::InstanceInfo &info = c.info;
 
-    // Top left: who and which study.
-    const QString name = personName(info.patientName);
+    // Top left: who and which study. Anonymised: the sex stays (it matters for reading the
+    // images and names nobody); name, ID and birth date go.
+    const bool identify = !c.anonymised;
+    const QString name = identify ? personName(info.patientName) : QString();
     if (!name.isEmpty())
         text.topLeft << name;
     QStringList idLine;
-    if (!info.patientId.isEmpty())
+    if (identify && !info.patientId.isEmpty())
         idLine << tr("ID %1").arg(info.patientId);
     if (!info.patientSex.isEmpty())
         idLine << info.patientSex;
-    if (!info.patientBirthDate.isEmpty())
+    if (identify && !info.patientBirthDate.isEmpty())
         idLine << date(info.patientBirthDate);
     if (!idLine.isEmpty())
         text.topLeft << idLine.join(QStringLiteral("  "));
@@ -77,7 +79,7 @@ CornerText AnnotationText::compose(const AnnotationContext &c)
         text.topLeft << info.studyDescription;
 
     // Top right: which series.
-    if (!info.institutionName.isEmpty())
+    if (identify && !info.institutionName.isEmpty())
         text.topRight << info.institutionName;
     QString series = info.modality;
     if (info.seriesNumber != 0 || !info.modality.isEmpty())

@@ -1,5 +1,6 @@
 // The words of the corner annotations: patient, study and series on top; slice, position,
 // thickness, probe, zoom and window at the bottom — laid out as radiologists expect them.
+// In the anonymised display the words that identify the patient are left out.
 #pragma once
 
 #include "dicom/DecodedSlice.h"
@@ -25,6 +26,9 @@ struct AnnotationContext
     QString probe; // e.g. "(120, 87)  −850 HU"; empty when the cursor is off the image
     bool cinePlaying = false;
     int cineFps = 0;
+    // "Anonymised display" (screenshots, teaching): no name, ID, birth date or institution —
+    // what identifies the patient; sex, dates of the study, series, slice and window stay.
+    bool anonymised = false;
 };
 
 class AnnotationText

@@ -428,6 +428,14 @@ bool ImageView::annotationsVisible() const
     return m_annotations;
 }
 
+void ImageView::setAnonymised(bool anonymised)
+{
+    if (anonymised == m_anonymised)
+        return;
+    m_anonymised = anonymised;
+    update();
+}
+
 MeasurementSet &ImageView::measurements()
 {
     return m_measurements;

@@ -8,6 +8,7 @@
 
 #include "dicom/WindowLevelRenderer.h"
 #include "dicom/WindowPresets.h"
+#include "viewer/AnnotationPainter.h"
 #include "viewer/MeasurementSet.h"
 #include "viewer/SliceImageCache.h"
 #include "viewer/ViewTransform.h"
@@ -93,6 +94,12 @@ public:
     // Corner text, orientation letters and scale bar (measurements and overlays stay).
     void setAnnotationsVisible(bool visible);
     bool annotationsVisible() const;
+    // Anonymised display: the corner text leaves out what identifies the patient and a badge
+    // says so (drawn even with annotations hidden). Nothing in the source changes.
+    void setAnonymised(bool anonymised);
+    bool isAnonymised() const { return m_anonymised; }
+    // The corner text as painted now (empty without a source), for tests and accessibility.
+    CornerText cornerText() const;
 
     MeasurementSet &measurements();
     bool deleteSelectedMeasurement();
@@ -154,6 +161,7 @@ private:
     void stepCine();
     void paintImage(QPainter &painter, const dicom::DecodedSlice &slice, const ViewTransform &view);
     void paintAnnotations(QPainter &painter, const dicom::DecodedSlice *slice, const ViewTransform &view);
+    CornerText composeCorners(const dicom::DecodedSlice *slice, const ViewTransform &view) const;
     double dragSpeed() const;
 
     QPointer<SliceSource> m_source;
@@ -172,6 +180,7 @@ private:
     bool m_flipH = false;
     bool m_flipV = false;
     bool m_annotations = true;
+    bool m_anonymised = false;
 
     Drag m_drag = Drag::None;
     QPointF m_pressPos;

@@ -1,5 +1,6 @@
 // ImageView's painting: the rendered slice through the view transform, DICOM overlays,
 // measurements, then annotations, messages and the loading bar on top.
+#include "common/AnonymisedBadge.h"
 #include "viewer/AnnotationPainter.h"
 #include "viewer/AnnotationText.h"
 #include "viewer/ImageView.h"
@@ -25,6 +26,8 @@ void ImageView::paintEvent(QPaintEvent *)
         m_segments->paintColourBar(painter, font(), rect());
     }
     paintAnnotations(painter, slice.get(), view);
+    if (m_anonymised)
+        AnonymisedBadge::paint(painter, font(), rect());
 }
 
 void ImageView::paintImage(QPainter &painter, const dicom::DecodedSlice &slice, const ViewTransform &view)
@@ -61,15 +64,8 @@ void ImageView::paintImage(QPainter &painter, const dicom::DecodedSlice &slice, 
     }
 }
 
-void ImageView::paintAnnotations(QPainter &painter, const dicom::DecodedSlice *slice, const ViewTransform &view)
+CornerText ImageView::composeCorners(const dicom::DecodedSlice *slice, const ViewTransform &view) const
 {
-    AnnotationPainter annotations(painter, font());
-    const QRectF area = rect();
-    if (!m_source) {
-        painter.setPen(QColor(0x80, 0x84, 0x8C));
-        painter.drawText(area, Qt::AlignCenter, tr("No series open"));
-        return;
-    }
     AnnotationContext context;
     context.info = m_source->info(m_current);
     context.slice = slice;
@@ -80,9 +76,30 @@ void ImageView::paintAnnotations(QPainter &painter, const dicom::DecodedSlice *s
     context.probe = probeText();
     context.cinePlaying = isCinePlaying();
     context.cineFps = m_cineFps;
+    context.anonymised = m_anonymised;
     if (slice && m_settings.voiLutIndex >= 0 && m_settings.voiLutIndex < slice->display.voiLuts.size())
         context.voiLutName = slice->display.voiLuts[m_settings.voiLutIndex].explanation;
-    CornerText corners = AnnotationText::compose(context);
+    return AnnotationText::compose(context);
+}
+
+CornerText ImageView::cornerText() const
+{
+    if (!m_source)
+        return {};
+    const auto slice = m_source->slice(m_current);
+    return composeCorners(slice.get(), viewTransform());
+}
+
+void ImageView::paintAnnotations(QPainter &painter, const dicom::DecodedSlice *slice, const ViewTransform &view)
+{
+    AnnotationPainter annotations(painter, font());
+    const QRectF area = rect();
+    if (!m_source) {
+        painter.setPen(QColor(0x80, 0x84, 0x8C));
+        painter.drawText(area, Qt::AlignCenter, tr("No series open"));
+        return;
+    }
+    CornerText corners = composeCorners(slice, view);
     if (m_source->isLoading())
         corners.bottomLeft << tr("Loading %1/%2").arg(m_source->loadedCount()).arg(sliceCount());
     if (m_annotations)
