@@ -527,6 +527,14 @@
         <source>AI services</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Analyse with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the series on screen to an AI service</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>haip::ui::AnalysisController</name>
@@ -590,6 +598,13 @@
     </message>
     <message>
         <source>Inverted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::AnonymisedBadge</name>
+    <message>
+        <source>Anonymised display</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -729,6 +744,56 @@
     </message>
     <message>
         <source>Back to card sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::FindingsPanel</name>
+    <message>
+        <source>Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The findings could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No structured findings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report lists no findings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report lists no findings: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s). Click one to show it on the images.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Algorithm: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1595,6 +1660,14 @@
         <source>&amp;About HAIP Clinician Workstation</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Anonymised Display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the patient&apos;s name, ID and birth date on screen, for screenshots and teaching (the files are not changed)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>haip::ui::StudyBrowser</name>
@@ -1716,6 +1789,23 @@ Accession: %4
     </message>
     <message>
         <source>Series %1 (%2): %3 images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient %1</source>
+        <comment>anonymised display: a patient&apos;s stand-in name</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Sex: %2
+Name, ID and birth date hidden (anonymised display)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+%2 %3
+%4 series, %5 images</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

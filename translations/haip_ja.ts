@@ -527,6 +527,14 @@
         <source>AI services</source>
         <translation>AI サービス</translation>
     </message>
+    <message>
+        <source>Analyse with</source>
+        <translation>AI で解析</translation>
+    </message>
+    <message>
+        <source>Send the series on screen to an AI service</source>
+        <translation>表示中のシリーズを AI サービスに送ります</translation>
+    </message>
 </context>
 <context>
     <name>haip::ui::AnalysisController</name>
@@ -591,6 +599,13 @@
     <message>
         <source>Inverted</source>
         <translation>白黒反転</translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::AnonymisedBadge</name>
+    <message>
+        <source>Anonymised display</source>
+        <translation>匿名表示</translation>
     </message>
 </context>
 <context>
@@ -722,6 +737,54 @@
     <message>
         <source>Back to card sign-in</source>
         <translation>カードでのサインインに戻る</translation>
+    </message>
+</context>
+<context>
+    <name>haip::ui::FindingsPanel</name>
+    <message>
+        <source>Finding</source>
+        <translation>所見</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>部位</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大きさ</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>スコア</translation>
+    </message>
+    <message>
+        <source>The findings could not be read: %1</source>
+        <translation>所見を読み取れませんでした: %1</translation>
+    </message>
+    <message>
+        <source>No structured findings.</source>
+        <translation>構造化された所見はありません。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>The report lists no findings.</source>
+        <translation>レポートに所見はありません。</translation>
+    </message>
+    <message>
+        <source>The report lists no findings: %1.</source>
+        <translation>レポートに所見はありません: %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s). Click one to show it on the images.</source>
+        <translation>
+            <numerusform>所見 %n 件。クリックすると画像上に表示します。</numerusform></translation>
+    </message>
+    <message>
+        <source>Algorithm: %1</source>
+        <translation>アルゴリズム: %1</translation>
     </message>
 </context>
 <context>
@@ -1571,6 +1634,14 @@
         <source>&amp;About HAIP Clinician Workstation</source>
         <translation>HAIP 臨床医ワークステーションについて(&amp;A)</translation>
     </message>
+    <message>
+        <source>&amp;Anonymised Display</source>
+        <translation>匿名表示(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Hide the patient's name, ID and birth date on screen, for screenshots and teaching (the files are not changed)</source>
+        <translation>画面上の患者氏名・ID・生年月日を隠します（スクリーンショットや教育用。ファイルは変更しません）</translation>
+    </message>
 </context>
 <context>
     <name>haip::ui::StudyBrowser</name>
@@ -1703,6 +1774,27 @@ Accession: %4
     <message>
         <source>Series %1 (%2): %3 images</source>
         <translation>シリーズ %1（%2）: %3 画像</translation>
+    </message>
+    <message>
+        <source>Patient %1</source>
+        <comment>anonymised display: a patient's stand-in name</comment>
+        <translation>患者 %1</translation>
+    </message>
+    <message>
+        <source>%1
+Sex: %2
+Name, ID and birth date hidden (anonymised display)</source>
+        <translation>%1
+性別: %2
+氏名・ID・生年月日は非表示（匿名表示）</translation>
+    </message>
+    <message>
+        <source>%1
+%2 %3
+%4 series, %5 images</source>
+        <translation>%1
+%2 %3
+%4 シリーズ、%5 画像</translation>
     </message>
 </context>
 <context>

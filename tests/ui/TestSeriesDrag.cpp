@@ -63,6 +63,7 @@ class TestSeriesDrag : public QObject
 private slots:
     void initTestCase();
     void seriesRowsAreDragSources();
+    void rightClickOnASeriesAsksForItsMenu();
     void browserDragDroppedOnAService();
     void droppedSeriesOpensThenAnalyses();
     void seriesOnScreenAnalysesAtOnce();
@@ -138,6 +139,32 @@ void TestSeriesDrag::seriesRowsAreDragSources()
     QCOMPARE(browser.tree()->dragDropMode(), QAbstractItemView::DragOnly);
     QVERIFY(browser.seriesStrip()->dragEnabled());
     QCOMPARE(browser.seriesStrip()->dragDropMode(), QAbstractItemView::DragOnly);
+}
+
+void TestSeriesDrag::rightClickOnASeriesAsksForItsMenu()
+{
+    haip::ui::StudyBrowser browser;
+    browser.model()->setContents(oneSeries());
+    browser.resize(500, 600);
+    browser.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&browser));
+    QTreeView *tree = browser.tree();
+    tree->expandAll();
+    QAbstractItemModel *viewModel = tree->model();
+    const QModelIndex study = viewModel->index(0, 0, viewModel->index(0, 0));
+    const QModelIndex series = viewModel->index(0, 0, study);
+    QSignalSpy menu(&browser, &haip::ui::StudyBrowser::seriesMenuRequested);
+    // On the series row: its UID, where the menu opens; on the study row: nothing.
+    const QPoint onSeries = tree->visualRect(series).center();
+    emit tree->customContextMenuRequested(onSeries);
+    QCOMPARE(menu.count(), 1);
+    QCOMPARE(menu.front().at(0).toString(), kSeriesUid);
+    QCOMPARE(menu.front().at(1).toPoint(), tree->viewport()->mapToGlobal(onSeries));
+    QCOMPARE(tree->currentIndex(), series);
+    emit tree->customContextMenuRequested(tree->visualRect(study).center());
+    QCOMPARE(menu.count(), 1);
+    QCOMPARE(tree->contextMenuPolicy(), Qt::CustomContextMenu);
+    QCOMPARE(browser.seriesStrip()->contextMenuPolicy(), Qt::CustomContextMenu);
 }
 
 void TestSeriesDrag::browserDragDroppedOnAService()

@@ -68,6 +68,10 @@ StudyBrowser::StudyBrowser(QWidget *parent)
     m_tree->setDragEnabled(true);
     m_tree->setDragDropMode(QAbstractItemView::DragOnly);
     m_tree->setDefaultDropAction(Qt::CopyAction);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        requestSeriesMenu(m_tree, pos);
+    });
     // The name gets the room; IDs are long (and elided, full in the tooltip); dates, modality
     // and image counts are short. The series count is in the study's tooltip and the strip.
     QHeaderView *header = m_tree->header();
@@ -115,6 +119,10 @@ StudyBrowser::StudyBrowser(QWidget *parent)
     m_strip->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_strip->setRootIndex(QModelIndex());
     connect(m_strip, &QListView::activated, this, &StudyBrowser::activate);
+    m_strip->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_strip, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        requestSeriesMenu(m_strip, pos);
+    });
 
     m_recent = new QListWidget(this);
     m_recent->setObjectName(QStringLiteral("recentStudies"));
@@ -196,6 +204,18 @@ void StudyBrowser::activate(const QModelIndex &proxyIndex)
         emit studyActivated(proxyIndex.data(StudyBrowserModel::StudyUidRole).toString());
     else
         m_tree->setExpanded(proxyIndex.siblingAtColumn(0), !m_tree->isExpanded(proxyIndex.siblingAtColumn(0)));
+}
+
+void StudyBrowser::requestSeriesMenu(QAbstractItemView *view, const QPoint &pos)
+{
+    const QModelIndex index = view->indexAt(pos);
+    if (!index.isValid() ||
+        StudyBrowserModel::NodeKind(index.data(StudyBrowserModel::KindRole).toInt()) !=
+            StudyBrowserModel::NodeKind::Series)
+        return;
+    view->setCurrentIndex(index);
+    emit seriesMenuRequested(index.data(StudyBrowserModel::SeriesUidRole).toString(),
+                             view->viewport()->mapToGlobal(pos));
 }
 
 void StudyBrowser::showSeriesOf(const QModelIndex &proxyIndex)

@@ -1,14 +1,15 @@
 // The study browser panel: a search field, the patient → study → series tree, a strip of
 // series thumbnails for the selected study and the recently opened studies. Double-click (or
 // Enter) on a series opens it; on a study, the study's best series. Series rows (tree and strip)
-// can be dragged onto an AI service. In the anonymised display a badge tops the panel and the
-// names read "Patient 1", "Patient 2"… (StudyBrowserModel).
+// can be dragged onto an AI service, and offer a context menu others fill (seriesMenuRequested). In the anonymised
+// display a badge tops the panel and the names read "Patient 1", "Patient 2"… (StudyBrowserModel).
 #pragma once
 
 #include "dicom/ImageIndex.h"
 
 #include <QWidget>
 
+class QAbstractItemView;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -47,9 +48,13 @@ public:
 signals:
     void seriesActivated(const QString &seriesInstanceUid);
     void studyActivated(const QString &studyInstanceUid);
+    // A right-click on a series row (tree or strip), at `globalPos`: the AI workflow offers
+    // "Analyse with…" there.
+    void seriesMenuRequested(const QString &seriesInstanceUid, const QPoint &globalPos);
 
 private:
     void activate(const QModelIndex &proxyIndex);
+    void requestSeriesMenu(QAbstractItemView *view, const QPoint &pos);
     void showSeriesOf(const QModelIndex &proxyIndex);
     void select(const QModelIndex &sourceIndex);
     void updateEmptyState();

@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 #include "auth/ClinicianSession.h"
 #include "browser/OpenSeriesThen.h"
+#include "browser/StudyBrowser.h"
 #include "catalog/CatalogPanel.h"
 #include "common/ProblemsPanel.h"
 #include "crypto/OsKeyStore.h"
@@ -103,6 +104,9 @@ AiWorkflow::AiWorkflow(Settings settings,
             };
         openSeriesThen(m_window, series, this, std::move(analyse));
     });
+    // The browser's context menu on a series: "Analyse with" each service, the same way.
+    if (m_window.browser())
+        connect(m_window.browser(), &StudyBrowser::seriesMenuRequested, this, &AiWorkflow::showSeriesMenu);
 
     m_results = new ResultPresenter(window);
     m_accessAudit = new StudyAccessAudit(session, deidSecret, this);
@@ -200,6 +204,21 @@ void AiWorkflow::fillAnalyseMenu()
         action->setData(service.id);
         connect(action, &QAction::triggered, this, [this, id = service.id] { analyseCurrentSeries(id); });
     }
+}
+
+void AiWorkflow::showSeriesMenu(const QString &seriesInstanceUid, const QPoint &globalPos)
+{
+    QMenu menu(&m_window);
+    QMenu *analyse = menu.addMenu(themedIcon(QStringLiteral("analyse")), tr("&Analyse with"));
+    for (QAction *service : m_analyseMenu->actions()) {
+        QAction *action = analyse->addAction(service->text());
+        action->setEnabled(service->isEnabled());
+        const QString id = service->data().toString();
+        connect(action, &QAction::triggered, this, [this, seriesInstanceUid, id] {
+            openSeriesThen(m_window, seriesInstanceUid, this, [this, id] { analyseCurrentSeries(id); });
+        });
+    }
+    menu.exec(globalPos);
 }
 
 void AiWorkflow::onSignedIn()

@@ -13,6 +13,7 @@
 #include "platform/CatalogCache.h"
 
 #include <QObject>
+#include <QPoint>
 #include <QStringList>
 
 #include <memory>
@@ -24,7 +25,7 @@ class QMenu;
 namespace haip::workflow {
 struct AnalysisJob;
 class JobQueue;
-}
+} // namespace haip::workflow
 
 namespace haip::ui {
 
@@ -92,6 +93,7 @@ private:
     // the series on screen.
     void listResult(const workflow::AnalysisJob &job);
     void showIndexedResult();
+    void showSeriesMenu(const QString &seriesInstanceUid, const QPoint &globalPos);
 
     Settings m_settings;
     MainWindow &m_window;
