@@ -72,3 +72,9 @@ target_sources(haip_ui PRIVATE
     viewer/SegmentOverlay.cpp viewer/SegmentOverlay.h
 )
 include(results/sources.cmake)
+
+# Results: presentation states (GSPS graphics on the viewer, the graphics-only switch)
+target_sources(haip_ui PRIVATE
+    viewer/GraphicOverlay.cpp viewer/GraphicOverlay.h
+    viewer/PresentationStateActions.cpp viewer/PresentationStateActions.h
+)
