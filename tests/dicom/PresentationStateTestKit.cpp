@@ -164,7 +164,8 @@ Result<QByteArray> writePresentationState(const GspsFixture &fixture, const Gsps
                                  Float32(b.bottom()),
                                  Float32(b.left()),
                                  Float32(b.top())};
-    if (box == nullptr || box->setData(5, boxPoints, DVPSA_pixels).bad() || box->setGraphicType(DVPST_polyline).bad())
+    if (box == nullptr || box->setData(5, boxPoints, DVPSA_pixels).bad() || box->setGraphicType(DVPST_polyline).bad() ||
+        box->setFilled(OFFalse).bad())
         return failed(u"the box"_s);
     DVPSGraphicObject *circle = state.addGraphicObject(findings, DVPSB_currentImage);
     const Float32 circlePoints[] = {Float32(spec.circleCentre.x()),
@@ -172,7 +173,7 @@ Result<QByteArray> writePresentationState(const GspsFixture &fixture, const Gsps
                                     Float32(spec.circleCentre.x() + spec.circleRadius),
                                     Float32(spec.circleCentre.y())};
     if (circle == nullptr || circle->setData(2, circlePoints, DVPSA_pixels).bad() ||
-        circle->setGraphicType(DVPST_circle).bad())
+        circle->setGraphicType(DVPST_circle).bad() || circle->setFilled(OFFalse).bad())
         return failed(u"the circle"_s);
     DVPSGraphicObject *mark = state.addGraphicObject(findings, DVPSB_currentImage);
     const Float32 markPoint[] = {Float32(spec.displayMark.x()), Float32(spec.displayMark.y())};
@@ -213,6 +214,8 @@ Result<QByteArray> writePresentationState(const GspsFixture &fixture, const Gsps
     // The text is UTF-8 (dcmpstat's own character sets stop at ISO_IR 13), and the LABELS layer
     // gets the CIELab colour today's writers use.
     set.putAndInsertString(DCM_SpecificCharacterSet, "ISO_IR 192");
+    // General Series (Type 2C): dcmpstat leaves Laterality out; dciodvfy wants it, empty is allowed.
+    set.putAndInsertString(DCM_Laterality, "");
     for (long i = 0;; ++i) {
         DcmItem *layer = nullptr;
         if (set.findAndGetSequenceItem(DCM_GraphicLayerSequence, layer, i).bad() || layer == nullptr)

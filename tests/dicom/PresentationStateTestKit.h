@@ -41,8 +41,8 @@ struct GspsSpec
     QRectF textBox {20.0, 95.0, 70.0, 20.0}; // PIXEL units, anchored (visible) at the box's corner
     QString text = QStringLiteral("結節 nodule");
     QPointF displayMark {0.9, 0.1}; // DISPLAY units: a POINT near the top right of the displayed area
-    double windowCenter = -600.0; // lung window
-    double windowWidth = 1500.0;
+    double windowCenter = -550.0; // a lung window unlike the file's own
+    double windowWidth = 1300.0;
     QColor graphicsColour {255, 0, 0}; // layer "FINDINGS": retired RGB value, as dcmpstat writes it
     QColor textColour {0, 255, 0}; // layer "LABELS": CIELab value, set after dcmpstat wrote the state
     int rotation = 0; // Image Rotation (0, 90, 180, 270)

@@ -364,8 +364,10 @@ void TestPresentationStateReader::refusesHostileInput_data()
                                  << ErrorCode::InvalidAttribute;
     QTest::newRow("displayed area inside out") << edited([](DcmDataset &set) {
         DcmItem *area = nullptr;
-        if (set.findAndGetSequenceItem(DCM_DisplayedAreaSelectionSequence, area, 0).good())
-            area->putAndInsertSint32(DCM_DisplayedAreaBottomRightHandCorner, -5, 0);
+        DcmElement *corner = nullptr;
+        if (set.findAndGetSequenceItem(DCM_DisplayedAreaSelectionSequence, area, 0).good() &&
+            area->findAndGetElement(DCM_DisplayedAreaBottomRightHandCorner, corner).good())
+            corner->putSint32(-5, 0);
     }) << ErrorCode::InvalidAttribute;
     QTest::newRow("10001 graphic annotations") << edited([](DcmDataset &set) {
         DcmSequenceOfItems *sequence = nullptr;
