@@ -54,8 +54,8 @@ private:
     QImage grab() const;
     // The widget's device pixel at an image point (PIXEL units: continuous coordinates).
     QPoint devicePoint(QPointF imagePoint) const;
-    // True when a pixel within `radius` device pixels of `p` is close to `colour`.
-    static bool colourNear(const QImage &image, QPoint p, const QColor &colour, int radius = 2);
+    // True when a pixel within two logical pixels of device pixel `p` is close to `colour`.
+    bool colourNear(const QImage &image, QPoint p, const QColor &colour) const;
     void saveArtifact(const QImage &image, const QString &name) const;
 
     std::unique_ptr<LibraryScope> m_library;
@@ -84,8 +84,9 @@ QPoint TestGraphicOverlay::devicePoint(QPointF imagePoint) const
     return QPoint(int(std::floor(v.x() * dpr)), int(std::floor(v.y() * dpr)));
 }
 
-bool TestGraphicOverlay::colourNear(const QImage &image, QPoint p, const QColor &colour, int radius)
+bool TestGraphicOverlay::colourNear(const QImage &image, QPoint p, const QColor &colour) const
 {
+    const int radius = int(std::ceil(2.0 * m_view->devicePixelRatioF()));
     for (int dy = -radius; dy <= radius; ++dy) {
         for (int dx = -radius; dx <= radius; ++dx) {
             const QPoint q = p + QPoint(dx, dy);
