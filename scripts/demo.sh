@@ -3,8 +3,8 @@
 # the reference platform with a virtual smart card in a virtual reader (scripts/haip-stack.sh),
 # and opens haip-workstation, whose login screen asks for the card's PIN and a one-time password.
 # Without a display it signs in with haip-cli (card PIN and one-time password through
-# descriptors), sends the phantom to the reference chest-nodule service, prints its findings, and
-# saves a screenshot of the study under Xvfb. Everything it started is stopped when it ends.
+# descriptors), sends a de-identified copy of the phantom to the reference chest-nodule service,
+# prints its findings, and saves a screenshot of the study under Xvfb. Everything it started is stopped when it ends.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
@@ -42,9 +42,13 @@ login() {
 }
 # A code is accepted once: a demo run again within the same 30 s waits for the next one.
 login || { sleep $((31 - $(date +%s) % 30)); login; }
-rm -rf "$demo/result" "$demo/job.key"
+rm -rf "$demo/result" "$demo/job.key" "$demo/deid"
+# Only de-identified copies leave the machine (haip-cli submit refuses anything else). Without a
+# desktop session there is no OS key store here, so the demo keeps its own secret.
+[ -s "$demo/deid-secret" ] || (umask 077 && head -c 32 /dev/urandom >"$demo/deid-secret")
+"$bin/haip-cli" deid --secret-file "$demo/deid-secret" --out "$demo/deid" "$study"/*.dcm >/dev/null
 "$bin/haip-cli" submit --session "$demo/session.json" --catalog-pin "$HAIP_CATALOG_PIN" \
-    --service chest-ct-nodule --response-key "$demo/job.key" --wait --out "$demo/result" "$study"/*.dcm
+    --service chest-ct-nodule --response-key "$demo/job.key" --wait --out "$demo/result" "$demo/deid"/*.dcm
 echo "demo.sh: the AI result (SEG, SR TID 1500, report, findings) is in $demo/result"
 "$bin/haip-cli" logout --session "$demo/session.json"
 export QTWEBENGINE_DISABLE_SANDBOX=1

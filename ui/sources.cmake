@@ -63,6 +63,7 @@ target_sources(haip_ui PRIVATE
     jobs/JobsPanel.cpp jobs/JobsPanel.h
     jobs/ResultPresenter.cpp jobs/ResultPresenter.h
     jobs/SendConfirmation.cpp jobs/SendConfirmation.h
+    jobs/StudyAccessAudit.cpp jobs/StudyAccessAudit.h
 )
 
 # Results: segmentations (SEG and heat-map overlays on the viewer, the per-segment panel)

@@ -2,9 +2,11 @@
 // the catalog, seals the files to the service's key (PayloadSealer), creates the job, uploads in
 // resumable chunks, commits — and prints the job. The response key that alone opens the result
 // is written to --response-key (0600). With --wait it follows the job to its end; with --out it
-// also downloads and opens the result into that folder.
+// also downloads and opens the result into that folder. Only de-identified DICOM leaves: a DICOM
+// file without Patient Identity Removed = YES is refused (run `haip-cli deid` first, which keeps
+// the way back on this machine); other files only with --raw (vendor tests, benchmarks).
 //   haip-cli submit --session s.json --catalog-pin PIN --service ID --response-key job.key
-//                   [--modality CT] [--wait] [--out DIR] FILE...
+//                   [--modality CT] [--wait] [--out DIR] [--raw] FILE...
 #include "AuditTrail.h"
 #include "CliOutput.h"
 #include "Commands.h"
@@ -12,6 +14,7 @@
 #include "JobJson.h"
 #include "PlatformArguments.h"
 #include "ResultFiles.h"
+#include "dicom/DicomFile.h"
 #include "platform/JobClient.h"
 #include "platform/PayloadSealer.h"
 #include "platform/PayloadUpload.h"
@@ -22,6 +25,32 @@
 namespace haip::cli {
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// Nothing identifiable leaves through the command line: DICOM must be de-identified (PS3.15
+// E.1: Patient Identity Removed YES), anything else needs --raw.
+Result<void> checkSendable(const QStringList &files, bool raw)
+{
+    for (const QString &path : files) {
+        Result<dicom::DicomFile> file = dicom::DicomFile::open(path, dicom::DicomFile::Content::HeaderOnly);
+        if (!file) {
+            if (raw && file.error().code() == ErrorCode::NotDicom)
+                continue;
+            if (file.error().code() == ErrorCode::NotDicom)
+                return Error(
+                    ErrorCode::InvalidArgument, u"not a DICOM file; other files are sent only with --raw"_s, path);
+            return file.error();
+        }
+        if (file->rawString(dicom::Tag {0x0012, 0x0062}).trimmed() != u"YES"_s)
+            return Error(ErrorCode::InvalidArgument,
+                         u"not de-identified (Patient Identity Removed is not YES): run haip-cli deid first"_s,
+                         path);
+    }
+    return {};
+}
+
+} // namespace
 
 int runSubmit(const QStringList &arguments, CliOutput &output)
 {
@@ -34,7 +63,9 @@ int runSubmit(const QStringList &arguments, CliOutput &output)
     const QCommandLineOption modalityOption(u"modality"_s, u"modality of the series"_s, u"code"_s);
     const QCommandLineOption waitOption(u"wait"_s, u"follow the job until it ends"_s);
     const QCommandLineOption outOption(u"out"_s, u"download and open the result into this folder"_s, u"dir"_s);
-    parser.addOptions({sessionOption, pinOption, serviceOption, keyOption, modalityOption, waitOption, outOption});
+    const QCommandLineOption rawOption(u"raw"_s, u"also send files that are not DICOM (tests, benchmarks)"_s);
+    parser.addOptions(
+        {sessionOption, pinOption, serviceOption, keyOption, modalityOption, waitOption, outOption, rawOption});
     if (!parser.parse(QStringList {u"haip-cli submit"_s} + arguments))
         return usageError(parser.errorText());
     for (const QCommandLineOption &o : {sessionOption, pinOption, serviceOption, keyOption}) {
@@ -44,6 +75,8 @@ int runSubmit(const QStringList &arguments, CliOutput &output)
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty())
         return usageError(u"submit: name the DICOM files to send"_s);
+    if (Result<void> sendable = checkSendable(files, parser.isSet(rawOption)); !sendable)
+        return fail(sendable.error(), 2);
     Result<crypto::SpkiPin> pin = pinArgument(parser.value(pinOption));
     if (!pin)
         return fail(pin.error(), 2);

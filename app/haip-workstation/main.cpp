@@ -56,6 +56,7 @@ std::unique_ptr<haip::ui::AiWorkflow> makeAiWorkflow(const haip::config::Effecti
     if (!scratch.isEmpty()) {
         settings.jobsFolder = scratch + QStringLiteral("/jobs");
         settings.mapPath = scratch + QStringLiteral("/deid/reidentification.sealed");
+        settings.catalogCachePath = scratch + QStringLiteral("/catalog-cache.json");
     }
     haip::Result<std::unique_ptr<haip::ui::AiWorkflow>> ai = haip::ui::AiWorkflow::create(settings, window, session);
     if (!ai) {

@@ -97,4 +97,9 @@ Result<DeidReport> Deidentifier::deidentifyFile(const QString &inPath, const QSt
     return report;
 }
 
+QString Deidentifier::replacementUid(const QString &original) const
+{
+    return internal::DeidKeys(m_secret).uid(original);
+}
+
 } // namespace haip::dicom

@@ -54,6 +54,9 @@ public:
     Result<DeidReport> deidentify(const QByteArray &in, const QString &name, QByteArray &out) const;
     // Reads `inPath`, writes `outPath` (never the same file).
     Result<DeidReport> deidentifyFile(const QString &inPath, const QString &outPath) const;
+    // The UID a de-identified copy carries in place of `original` on this installation: names a
+    // study in the audit trail (import, export) exactly as its send and result records do.
+    QString replacementUid(const QString &original) const;
 
 private:
     DeidOptions m_options;

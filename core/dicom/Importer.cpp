@@ -221,6 +221,9 @@ ImportSummary Importer::runImport(const QStringList &paths)
         for (const InstanceInfo &info : all) {
             studies.insert(info.studyInstanceUid);
             seriesTouched.insert(info.seriesInstanceUid);
+            ImportSummary::StudyVolume &volume = summary.studyVolumes[info.studyInstanceUid];
+            volume.instances += 1;
+            volume.bytes += info.fileSize;
         }
         if (!all.isEmpty())
             emit instancesRead(all);

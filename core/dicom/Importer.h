@@ -10,6 +10,7 @@
 #include "dicom/InstanceInfo.h"
 
 #include <QFutureWatcher>
+#include <QHash>
 #include <QObject>
 #include <QStringList>
 
@@ -28,6 +29,14 @@ struct ImportSummary
     int thumbnails = 0; // series thumbnails written
     QList<Error> errors; // scan errors (DicomDirInvalid, FileNotFound) and unreadable files
     QStringList studyInstanceUids; // studies touched, in first-seen order
+    // Per study touched: instances read (new, changed or already indexed) and their file bytes,
+    // for the audit trail's import records.
+    struct StudyVolume
+    {
+        int instances = 0;
+        qint64 bytes = 0;
+    };
+    QHash<QString, StudyVolume> studyVolumes;
     bool cancelled = false;
 };
 

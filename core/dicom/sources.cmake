@@ -114,6 +114,13 @@ target_sources(haip_core PRIVATE
 )
 target_link_libraries(haip_core PRIVATE DCMTK::dcmseg DCMTK::dcmfg DCMTK::dcmiod)
 
+# Results: structured reports (TID 1500 findings for the findings list)
+target_sources(haip_core PRIVATE
+    dicom/StructuredReport.h
+    dicom/StructuredReportReader.cpp dicom/StructuredReportReader.h
+)
+target_link_libraries(haip_core PRIVATE DCMTK::dcmsr)
+
 # Results: presentation states (GSPS graphics, window and spatial transformation)
 target_sources(haip_core PRIVATE
     dicom/PresentationState.cpp dicom/PresentationState.h

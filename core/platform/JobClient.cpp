@@ -26,15 +26,21 @@ void JobClient::expectJob(ApiReply *reply, StatusCallback done)
 
 void JobClient::fetchCatalog(const crypto::SpkiPin &catalogPin, CatalogCallback done)
 {
-    ApiReply *reply = m_api.get(QStringLiteral("/v1/catalog"));
-    connect(reply, &ApiReply::finished, this, [reply, catalogPin, done = std::move(done)] {
-        reply->deleteLater();
-        if (!reply->result())
-            return done(reply->result().error());
-        Result<QJsonObject> body = reply->result()->json();
+    fetchSignedCatalog([catalogPin, done = std::move(done)](Result<QJsonObject> body) {
         if (!body)
             return done(body.error());
         done(Catalog::verify(*body, catalogPin));
+    });
+}
+
+void JobClient::fetchSignedCatalog(SignedCatalogCallback done)
+{
+    ApiReply *reply = m_api.get(QStringLiteral("/v1/catalog"));
+    connect(reply, &ApiReply::finished, this, [reply, done = std::move(done)] {
+        reply->deleteLater();
+        if (!reply->result())
+            return done(reply->result().error());
+        done(reply->result()->json());
     });
 }
 

@@ -13,6 +13,7 @@
 #include "platform/Catalog.h"
 #include "platform/JobStatus.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QString>
 
@@ -38,10 +39,14 @@ public:
     using StatusCallback = std::function<void(Result<JobStatus> status)>;
     using DoneCallback = std::function<void(Result<void> result)>;
     using CatalogCallback = std::function<void(Result<Catalog> catalog)>;
+    using SignedCatalogCallback = std::function<void(Result<QJsonObject> signedCatalog)>;
 
     explicit JobClient(ApiClient &api, QObject *parent = nullptr);
 
     void fetchCatalog(const crypto::SpkiPin &catalogPin, CatalogCallback done);
+    // The answer of GET /v1/catalog as received ({jws, signingKey}), NOT verified: for
+    // CatalogCache::store(), which verifies it before keeping or returning it.
+    void fetchSignedCatalog(SignedCatalogCallback done);
     void create(const JobRequestSpec &request, StatusCallback done);
     void status(const QString &jobId, StatusCallback done);
     void commit(const QString &jobId, StatusCallback done);

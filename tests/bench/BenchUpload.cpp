@@ -284,7 +284,8 @@ void BenchUpload::sealingAndUploadingOneGibibyteInSmallMemory()
                            u"--modality"_s,
                            u"CT"_s,
                            u"--response-key"_s,
-                           m_dir.filePath(u"gib.key"_s)};
+                           m_dir.filePath(u"gib.key"_s),
+                           u"--raw"_s}; // random bytes, not DICOM
     arguments << first;
     for (int i = 1; i < kParts; ++i) {
         const QString link = parts + u"/part-%1.bin"_s.arg(i);

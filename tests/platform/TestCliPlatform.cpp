@@ -46,6 +46,8 @@ private slots:
     void catalogListsVerifiedServices();
     void catalogWithWrongPinFails();
     void submitWaitsAndOpensResult();
+    void submitRefusesWhatIsNotDeidentified_data();
+    void submitRefusesWhatIsNotDeidentified();
     void jobsAndResultCommands();
     void wrongOtpFails();
 
@@ -58,7 +60,8 @@ private:
     QString m_catalogPin;
     QString m_session;
     QString m_jobId;
-    QStringList m_files;
+    QStringList m_originals; // pydicom's files, with their patients' names
+    QStringList m_files; // their de-identified copies
 };
 
 test::ProcessResult TestCliPlatform::cli(const QStringList &arguments)
@@ -80,8 +83,20 @@ void TestCliPlatform::initTestCase()
     QVERIFY2(started, started ? "" : qPrintable(started.error().detail()));
     m_codes = std::make_unique<PlatformLogin>(*m_platform);
     m_session = m_dir.filePath(u"session.json"_s);
+    // What a clinician may send: de-identified copies (haip-cli deid, with a secret of its own).
+    QFile secret(m_dir.filePath(u"deid-secret"_s));
+    QVERIFY(secret.open(QIODevice::WriteOnly));
+    QCOMPARE(secret.write(QByteArray(32, 's')), 32);
+    secret.close();
     for (const char *name : {"CT_small.dcm", "MR_small.dcm"})
-        m_files.append(test::pydicomFile(u"test_files/"_s + QLatin1String(name)));
+        m_originals.append(test::pydicomFile(u"test_files/"_s + QLatin1String(name)));
+    const test::ProcessResult deid =
+        cli(QStringList {u"deid"_s, u"--secret-file"_s, secret.fileName(), u"--out"_s, m_dir.filePath(u"deid"_s)} +
+            m_originals);
+    QVERIFY2(deid.exitCode == 0, deid.err.constData());
+    for (const QJsonObject &line : jsonLines(deid.out))
+        m_files.append(line.value(u"out"_s).toString());
+    QCOMPARE(m_files.size(), m_originals.size());
 }
 
 void TestCliPlatform::loginWritesPrivateSessionFile()
@@ -156,6 +171,38 @@ void TestCliPlatform::submitWaitsAndOpensResult()
     for (int i = 0; i < m_files.size(); ++i)
         QCOMPARE(received[i].toObject().value(u"sha256"_s).toString(), sha256File(m_files[i]));
     QCOMPARE(QFile::permissions(key) & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+}
+
+void TestCliPlatform::submitRefusesWhatIsNotDeidentified_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("why");
+    QTest::newRow("identifiable DICOM") << m_originals.front() << u"haip-cli deid"_s;
+    QTest::newRow("not DICOM") << QStringLiteral(HAIP_SOURCE_DIR "/README.md") << u"--raw"_s;
+}
+
+void TestCliPlatform::submitRefusesWhatIsNotDeidentified()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, why);
+    const QString key = m_dir.filePath(u"refused.key"_s);
+    const test::ProcessResult r = cli({u"submit"_s,
+                                       u"--session"_s,
+                                       m_session,
+                                       u"--catalog-pin"_s,
+                                       m_catalogPin,
+                                       u"--service"_s,
+                                       QLatin1String(test::kEchoService),
+                                       u"--response-key"_s,
+                                       key,
+                                       file});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty()); // no job
+    QVERIFY(!QFile::exists(key)); // nothing sealed
+    const QJsonObject error = QJsonDocument::fromJson(r.err.trimmed()).object();
+    QCOMPARE(error.value(u"error"_s).toString(), u"invalid-argument"_s);
+    QVERIFY2(error.value(u"detail"_s).toString().contains(why) || error.value(u"message"_s).toString().contains(why),
+             r.err.constData());
 }
 
 void TestCliPlatform::jobsAndResultCommands()

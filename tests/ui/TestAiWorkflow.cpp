@@ -7,8 +7,11 @@
 // and no temporary file: de-identification happened before anything left, and nothing
 // identifying was left lying about. The result's SEG lies on the images: overlay pixels where
 // the nodule is, the catalog lists the service as accepting the series, and the report shows
-// in the locked-down view. Screenshots: ai-catalog-ja.png, ai-confirmation-ja.png,
-// ai-progress-ja.png, ai-result-ja.png in test-artifacts.
+// in the locked-down view; the findings list of the SR names every nodule and a click on one
+// goes to its slice. A second workstation process is SIGKILLed mid-upload; started again over
+// the same folders it resumes the same platform job at sign-in, to the same findings.
+// Screenshots: ai-catalog-ja.png, ai-confirmation-ja.png, ai-progress-ja.png, ai-result-ja.png,
+// ai-report-ja.png in test-artifacts.
 #include "CardHarness.h"
 #include "MainWindow.h"
 #include "PlatformLogin.h"
@@ -16,15 +19,23 @@
 #include "TestSupport.h"
 #include "auth/ClinicianSession.h"
 #include "auth/LoginScreen.h"
+#include "catalog/CatalogFilterModel.h"
+#include "catalog/CatalogModel.h"
+#include "catalog/CatalogPanel.h"
 #include "common/Library.h"
+#include "common/ProblemsPanel.h"
 #include "common/Translations.h"
 #include "dicom/Phantom.h"
 #include "dicom/SegmentPlacement.h"
+#include "dicom/StructuredReportReader.h"
 #include "jobs/AiWorkflow.h"
 #include "jobs/AnalysisController.h"
+#include "jobs/JobsModel.h"
 #include "jobs/JobsPanel.h"
 #include "jobs/ResultPresenter.h"
 #include "jobs/SendConfirmation.h"
+#include "platform/CatalogCache.h"
+#include "results/FindingsPanel.h"
 #include "results/SegmentPanel.h"
 #include "theme/Theme.h"
 #include "viewer/ImageView.h"
@@ -35,6 +46,8 @@
 
 #include <QDirIterator>
 #include <QDockWidget>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QProcess>
@@ -42,7 +55,12 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QWebEngineView>
 #include <QtTest>
+
+#include <csignal>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace haip;
@@ -75,6 +93,136 @@ QStringList filesContaining(const QString &root, const QByteArray &needle)
     return hits;
 }
 
+// One workstation as haip-workstation builds it — window, clinician session, AI workflow — with
+// everything it keeps (index, settings, audit trail, jobs, re-identification map, catalog cache)
+// under `root`, so a "restart" is a new Workstation over the same root.
+struct Workstation
+{
+    Workstation(const QString &root,
+                const platform::PlatformEndpoint &endpoint,
+                const crypto::SpkiPin &catalogPin,
+                qint64 uploadChunkBytes = 0)
+        : settings(root + u"/settings.ini"_s, QSettings::IniFormat)
+        , window(root + u"/index/index.sqlite"_s, settings)
+        , session(sessionSettings(root, endpoint), window)
+    {
+        ai.catalogPin = catalogPin;
+        ai.language = u"ja"_s;
+        ai.jobsFolder = root + u"/jobs"_s;
+        ai.mapPath = root + u"/deid/map.sealed"_s;
+        ai.catalogCachePath = root + u"/catalog-cache.json"_s;
+        ai.uploadChunkBytes = uploadChunkBytes;
+        window.resize(1500, 950);
+        Result<std::unique_ptr<ui::AiWorkflow>> created = ui::AiWorkflow::create(ai, window, session);
+        if (created)
+            flow = std::move(*created);
+        else
+            error = created.error().detail();
+    }
+
+    static ui::ClinicianSession::Settings sessionSettings(const QString &root,
+                                                          const platform::PlatformEndpoint &endpoint)
+    {
+        ui::ClinicianSession::Settings sign;
+        sign.platform = endpoint;
+        sign.language = u"ja"_s;
+        sign.auditLogPath = root + u"/audit/audit.jsonl"_s;
+        return sign;
+    }
+
+    QSettings settings;
+    ui::MainWindow window;
+    ui::ClinicianSession session;
+    ui::AiWorkflow::Settings ai;
+    std::unique_ptr<ui::AiWorkflow> flow;
+    QString error;
+};
+
+// Signs `session` in with the card's PIN and the one-time password `otp` (codes are single use:
+// the caller hands each process its own). False when a step did not come.
+bool signInWith(ui::ClinicianSession &session, const QString &otp)
+{
+    if (!QTest::qWaitFor([&] { return session.login().step() == Step::NeedPin; }, kTimeoutMs))
+        return false;
+    QLineEdit *pin = visibleField(session.loginScreen());
+    if (pin == nullptr)
+        return false;
+    QTest::keyClicks(pin, u"123456"_s);
+    QTest::keyClick(pin, Qt::Key_Return);
+    if (!QTest::qWaitFor([&] { return session.login().step() == Step::NeedOtp; }, kTimeoutMs))
+        return false;
+    QLineEdit *field = visibleField(session.loginScreen());
+    if (field == nullptr)
+        return false;
+    QTest::keyClicks(field, otp);
+    QTest::keyClick(field, Qt::Key_Return);
+    return QTest::qWaitFor([&] { return session.login().step() == Step::SignedIn; }, kTimeoutMs);
+}
+
+// The findings of a completed job's structured report, as the findings list reads them.
+QStringList findingsOf(const workflow::AnalysisJob &job)
+{
+    QStringList out;
+    for (const QString &name : job.resultFiles) {
+        Result<dicom::StructuredReport> sr =
+            dicom::StructuredReportReader::fromFile(QDir(job.resultDir).filePath(name));
+        if (!sr)
+            continue; // the SEG, the HTML report, the JSON
+        for (const dicom::ReportFinding &f : sr->findings) {
+            QStringList line {f.trackingId, f.finding.meaning, f.site.meaning, QString::number(f.segmentNumber)};
+            for (const dicom::ReportMeasurement &m : f.measurements)
+                line << m.name.meaning + u'=' + m.valueText + m.unit.value;
+            out << line.join(u" | "_s);
+        }
+    }
+    return out;
+}
+
+// The child process of killedMidUploadResumesAfterRestart: a whole workstation that signs in,
+// opens the phantom, sends it and is SIGKILLed once part of the payload is on the platform.
+int runKilledWorkstation()
+{
+    LibraryScope library;
+    QStandardPaths::setTestModeEnabled(true);
+    const auto env = [](const char *name) {
+        return qEnvironmentVariable(name);
+    };
+    Result<crypto::SpkiPin> catalogPin = crypto::SpkiPin::parse(env("HAIP_CHILD_CATALOG_PIN"));
+    if (!catalogPin)
+        return 3;
+    const platform::PlatformEndpoint endpoint {
+        QUrl(env("HAIP_CHILD_PLATFORM")), QByteArray::fromHex(env("HAIP_CHILD_PLATFORM_PIN").toLatin1()), {}};
+    Workstation ws(env("HAIP_CHILD_ROOT"), endpoint, *catalogPin, 64 * 1024);
+    if (!ws.flow)
+        return 4;
+    ws.session.start();
+    ws.window.show();
+    if (!signInWith(ws.session, env("HAIP_CHILD_OTP")))
+        return 5;
+    if (!QTest::qWaitFor([&] { return ws.flow->catalog().has_value(); }, kTimeoutMs))
+        return 6;
+    ws.window.openPaths({env("HAIP_CHILD_STUDY")});
+    if (!QTest::qWaitFor([&] { return ws.window.hasImage() && !ws.window.isBusy(); }, 60000))
+        return 7;
+    QObject::connect(&ws.flow->queue(), &workflow::JobQueue::jobChanged, [&](const QString &changed) {
+        const workflow::AnalysisJob *job = ws.flow->queue().job(changed);
+        if (job && job->stage == workflow::JobStage::Uploading && job->uploadedBytes > 0 &&
+            job->uploadedBytes < job->payloadBytes)
+            ::kill(::getpid(), SIGKILL);
+    });
+    ws.flow->controller().setNextAnswer(true);
+    ws.flow->analyseCurrentSeries(u"chest-ct-nodule"_s);
+    // Reaching the end means no progress was seen between the first and the last byte.
+    return QTest::qWaitFor(
+               [&] {
+                   return ws.flow->queue().ids().size() == 1 &&
+                       ws.flow->queue().job(ws.flow->queue().ids().front())->isFinished();
+               },
+               120000)
+        ? 8
+        : 9;
+}
+
 } // namespace
 
 class TestAiWorkflow : public QObject
@@ -85,6 +233,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void sendToNoduleServiceAndReceiveTheResult();
+    void killedMidUploadResumesAfterRestart();
 
 private:
     void save(QWidget &widget, const QString &name);
@@ -96,6 +245,7 @@ private:
     std::unique_ptr<LibraryScope> m_library;
     crypto::SpkiPin m_catalogPin;
     dicom::PhantomResult m_phantom;
+    QStringList m_findings; // of the uninterrupted job
 };
 
 void TestAiWorkflow::initTestCase()
@@ -136,6 +286,8 @@ void TestAiWorkflow::initTestCase()
     Result<dicom::PhantomResult> phantom = dicom::PhantomGenerator::generate(o);
     QVERIFY2(phantom, phantom ? "" : qPrintable(phantom.error().detail()));
     m_phantom = *phantom;
+    // The ground truth is not part of the study a clinician opens (it is not DICOM).
+    QVERIFY(QFile::rename(m_phantom.groundTruthPath, m_dir.filePath(u"ground-truth.json"_s)));
     for (const QString &file : m_phantom.files) {
         QProcess p;
         p.start(u"dcmodify"_s,
@@ -160,39 +312,19 @@ void TestAiWorkflow::save(QWidget &widget, const QString &name)
 
 void TestAiWorkflow::signIn(ui::ClinicianSession &session)
 {
-    QVERIFY(QTest::qWaitFor([&] { return session.login().step() == Step::NeedPin; }, kTimeoutMs));
-    QLineEdit *pin = visibleField(session.loginScreen());
-    QVERIFY(pin);
-    QTest::keyClicks(pin, u"123456"_s);
-    QTest::keyClick(pin, Qt::Key_Return);
-    QVERIFY(QTest::qWaitFor([&] { return session.login().step() == Step::NeedOtp; }, kTimeoutMs));
-    QLineEdit *otp = visibleField(session.loginScreen());
-    QVERIFY(otp);
     test::PlatformLogin codes(*m_platform);
-    QTest::keyClicks(otp, codes.nextCode(u"yamada"_s));
-    QTest::keyClick(otp, Qt::Key_Return);
-    QVERIFY(QTest::qWaitFor([&] { return session.login().step() == Step::SignedIn; }, kTimeoutMs));
+    QVERIFY(signInWith(session, codes.nextCode(u"yamada"_s)));
 }
 
 void TestAiWorkflow::sendToNoduleServiceAndReceiveTheResult()
 {
-    QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
-    ui::MainWindow window(m_dir.filePath(u"index/index.sqlite"_s), settings);
-    window.resize(1500, 950);
-    ui::ClinicianSession::Settings sign;
-    sign.platform = platform::PlatformEndpoint {m_platform->url(), m_platform->pin(), {}};
-    sign.language = u"ja"_s;
+    Workstation ws(m_dir.path(), platform::PlatformEndpoint {m_platform->url(), m_platform->pin(), {}}, m_catalogPin);
+    QVERIFY2(ws.flow, qPrintable(ws.error));
+    ui::MainWindow &window = ws.window;
+    ui::ClinicianSession &session = ws.session;
+    ui::AiWorkflow &flow = *ws.flow;
+    const ui::AiWorkflow::Settings &ai = ws.ai;
     const QString auditPath = m_dir.filePath(u"audit/audit.jsonl"_s);
-    sign.auditLogPath = auditPath;
-    ui::ClinicianSession session(sign, window);
-    ui::AiWorkflow::Settings ai;
-    ai.catalogPin = m_catalogPin;
-    ai.language = u"ja"_s;
-    ai.jobsFolder = m_dir.filePath(u"jobs"_s);
-    ai.mapPath = m_dir.filePath(u"deid/map.sealed"_s);
-    Result<std::unique_ptr<ui::AiWorkflow>> workflow = ui::AiWorkflow::create(ai, window, session);
-    QVERIFY2(workflow, workflow ? "" : qPrintable(workflow.error().detail()));
-    ui::AiWorkflow &flow = **workflow;
     session.start();
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -200,11 +332,39 @@ void TestAiWorkflow::sendToNoduleServiceAndReceiveTheResult()
     QVERIFY(QTest::qWaitFor([&] { return flow.catalog().has_value(); }, kTimeoutMs));
     QVERIFY(flow.catalog()->find(u"chest-ct-nodule"_s));
     QVERIFY(flow.catalogPanel());
+    // The verified answer is kept for offline reading and verifies again from disk.
+    Result<platform::CachedCatalog> cached = platform::CatalogCache(ai.catalogCachePath).load(m_catalogPin);
+    QVERIFY2(cached, qPrintable(cached ? QString() : cached.error().detail()));
+    QVERIFY(cached->catalog.find(u"chest-ct-nodule"_s));
 
     window.openPaths({m_dir.filePath(u"study"_s)});
     QTRY_VERIFY_WITH_TIMEOUT(window.hasImage() && !window.isBusy(), 60000);
     QCOMPARE(window.currentSeries().sliceCount(), 80);
+
+    // Nothing went wrong on the way (a problem would show in the status bar).
+    QStringList problems;
+    for (const Error &e : window.problemsPanel()->problems())
+        problems << e.message() + u": "_s + e.detail();
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"\n"_s)));
+
+    // The catalog filtered by a Japanese word: only the nodule service stays, marked as fitting.
+    flow.catalogDock()->show();
+    flow.catalogDock()->raise();
+    auto *search = flow.catalogPanel()->findChild<QLineEdit *>(u"catalogSearch"_s);
+    QVERIFY(search);
+    const int services = flow.catalogPanel()->filterModel()->rowCount();
+    QVERIFY(services >= 3);
+    search->setFocus();
+    search->insert(u"結節"_s); // "nodule", as an input method commits it
+    QTRY_COMPARE(flow.catalogPanel()->filterModel()->rowCount(), 1);
+    const QModelIndex only = flow.catalogPanel()->filterModel()->index(0, 0);
+    QCOMPARE(only.data(ui::CatalogModel::ServiceIdRole).toString(), u"chest-ct-nodule"_s);
+    QSignalSpy detailLoaded(flow.catalogPanel()->detailView(), &QWebEngineView::loadFinished);
+    QVERIFY(flow.catalogPanel()->selectService(u"chest-ct-nodule"_s));
+    QVERIFY(detailLoaded.count() > 0 || detailLoaded.wait(kTimeoutMs)); // its page, for the screenshot
     save(window, u"ai-catalog-ja.png"_s);
+    search->clear();
+    QTRY_COMPARE(flow.catalogPanel()->filterModel()->rowCount(), services);
 
     // The confirmation says what leaves: a de-identified copy, the service, end-to-end sealed.
     QString confirmation;
@@ -255,7 +415,25 @@ void TestAiWorkflow::sendToNoduleServiceAndReceiveTheResult()
     QVERIFY(!placed->measures.isEmpty());
     const std::optional<dicom::SegmentRegion> region = placed->regionOf(placed->measures.front().segmentNumber);
     QVERIFY(region.has_value());
-    view->showRegion(region->slice, QRectF(region->imageRect));
+
+    // The findings list of the SR names every nodule; a click on the first goes to its slice.
+    ui::FindingsPanel *findings = flow.results()->findingsPanel();
+    QTreeWidget *list = findings->findingList();
+    QCOMPARE(list->topLevelItemCount(), int(placed->measures.size()));
+    int row = -1;
+    for (int i = 0; i < list->topLevelItemCount(); ++i) {
+        QVERIFY2(list->topLevelItem(i)->text(ui::FindingsPanel::FindingColumn).startsWith(u"Nodule (nodule"_s),
+                 qPrintable(list->topLevelItem(i)->text(ui::FindingsPanel::FindingColumn)));
+        QVERIFY(list->topLevelItem(i)->text(ui::FindingsPanel::SizeColumn).endsWith(u" mm"_s));
+        if (findings->report().findings[i].segmentNumber == placed->measures.front().segmentNumber)
+            row = i;
+    }
+    QVERIFY(row >= 0);
+    view->setCurrentSlice(region->slice == 0 ? 1 : 0);
+    QVERIFY(view->currentSlice() != region->slice);
+    list->scrollToItem(list->topLevelItem(row));
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(list->topLevelItem(row)).center());
+    QCOMPARE(view->currentSlice(), region->slice);
     QCoreApplication::processEvents();
     const QImage with = view->grab().toImage();
     view->segmentOverlay()->setSegmentVisible(placed->measures.front().segmentNumber, false);
@@ -278,6 +456,47 @@ void TestAiWorkflow::sendToNoduleServiceAndReceiveTheResult()
     QCOMPARE(outside, 0);
     QVERIFY(flow.results()->reportView()->documentUrl().isValid());
     save(window, u"ai-result-ja.png"_s);
+    flow.results()->reportDock()->raise();
+    QTRY_VERIFY_WITH_TIMEOUT(flow.results()->reportView()->isVisible(), kTimeoutMs);
+    // The report is drawn (dark text on its white page), not just a blank view.
+    const auto drawnPixels = [&] {
+        const QImage page = flow.results()->reportView()->grab().toImage();
+        int dark = 0;
+        for (int y = 0; y < page.height(); y += 2) {
+            for (int x = 0; x < page.width(); x += 2)
+                dark += qGray(page.pixel(x, y)) < 128 ? 1 : 0;
+        }
+        return dark;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(drawnPixels() > 200, kTimeoutMs);
+    save(window, u"ai-report-ja.png"_s);
+    flow.results()->resultsDock()->raise();
+
+    // The report exported to PDF, and the trail follows the study in and out under one pseudonym:
+    // import (80 instances), de-identification, send, result received, export.
+    const QString pdf = m_dir.filePath(u"report.pdf"_s);
+    QSignalSpy exported(flow.results(), &ui::ResultPresenter::reportExported);
+    flow.results()->exportReportTo(pdf);
+    QVERIFY(exported.count() > 0 || exported.wait(kTimeoutMs));
+    QFile pdfFile(pdf);
+    QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+    QVERIFY(pdfFile.read(5) == "%PDF-");
+    QVERIFY(!job.pseudonymousStudyUid.isEmpty());
+    QHash<QString, QJsonObject> byType; // the last record of each type about this study
+    {
+        QFile records(auditPath);
+        QVERIFY(records.open(QIODevice::ReadOnly));
+        while (!records.atEnd()) {
+            const QJsonObject r = QJsonDocument::fromJson(records.readLine()).object();
+            if (r.value(u"data"_s).toObject().value(u"study"_s).toString() == job.pseudonymousStudyUid)
+                byType.insert(r.value(u"type"_s).toString(), r);
+        }
+    }
+    for (const QString &type : {u"import"_s, u"deidentify"_s, u"send"_s, u"export"_s})
+        QVERIFY2(byType.contains(type), qPrintable(u"no %1 record for the study's pseudonym"_s.arg(type)));
+    QCOMPARE(byType[u"import"_s].value(u"data"_s).toObject().value(u"instances"_s).toInt(), 80);
+    QVERIFY(byType[u"import"_s].value(u"data"_s).toObject().value(u"bytes"_s).toDouble() > 80 * 256 * 256);
+    QCOMPARE(byType[u"export"_s].value(u"actor"_s).toString(), u"yamada"_s);
 
     // The unique name left no trace: not in the audit trail, not in anything the platform keeps
     // (payload, worker files, logs), not in the jobs folder beyond the re-linked result files
@@ -293,13 +512,64 @@ void TestAiWorkflow::sendToNoduleServiceAndReceiveTheResult()
         inJobs.removeAll(QDir(job.resultDir).filePath(file));
     QCOMPARE(inJobs, QStringList());
 
+    m_findings = findingsOf(job);
+    QVERIFY(!m_findings.isEmpty());
     session.signOut();
+}
+
+void TestAiWorkflow::killedMidUploadResumesAfterRestart()
+{
+    QVERIFY2(!m_findings.isEmpty(), "needs the findings of sendToNoduleServiceAndReceiveTheResult");
+    // A whole workstation process signs in, sends the phantom and is SIGKILLed mid-upload.
+    const QString root = m_dir.filePath(u"killed"_s);
+    test::PlatformLogin codes(*m_platform);
+    QProcess child;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"HAIP_AIWF_CHILD"_s, u"1"_s);
+    env.insert(u"HAIP_CHILD_ROOT"_s, root);
+    env.insert(u"HAIP_CHILD_PLATFORM"_s, m_platform->url().toString());
+    env.insert(u"HAIP_CHILD_PLATFORM_PIN"_s, QString::fromLatin1(m_platform->pin().toHex()));
+    env.insert(u"HAIP_CHILD_CATALOG_PIN"_s, QString::fromLatin1(m_catalogPin.digest().toHex()));
+    env.insert(u"HAIP_CHILD_OTP"_s, codes.nextCode(u"yamada"_s)); // this process will not reuse it
+    env.insert(u"HAIP_CHILD_STUDY"_s, m_dir.filePath(u"study"_s));
+    child.setProcessEnvironment(env);
+    child.setProcessChannelMode(QProcess::ForwardedChannels);
+    child.start(QCoreApplication::applicationFilePath(), {});
+    QVERIFY(child.waitForFinished(180000));
+    QVERIFY2(child.exitStatus() == QProcess::CrashExit, qPrintable(u"child exit code %1"_s.arg(child.exitCode())));
+
+    // The workstation started again over the same folders: the job is there, mid-upload, and
+    // continues at sign-in on the same platform job to the same findings.
+    Workstation ws(root, platform::PlatformEndpoint {m_platform->url(), m_platform->pin(), {}}, m_catalogPin);
+    QVERIFY2(ws.flow, qPrintable(ws.error));
+    workflow::JobQueue &queue = ws.flow->queue();
+    QCOMPARE(queue.ids().size(), 1);
+    const QString id = queue.ids().front();
+    QCOMPARE(queue.job(id)->stage, workflow::JobStage::Uploading);
+    // (The record may trail the bytes the platform holds: the upload asks the platform where to go on.)
+    QVERIFY(queue.job(id)->uploadedBytes < queue.job(id)->payloadBytes);
+    const QString platformJob = queue.job(id)->platformJobId;
+    QVERIFY(!platformJob.isEmpty());
+    QCOMPARE(ws.flow->jobsPanel()->model()->rowCount(), 1);
+    ws.session.start();
+    ws.window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&ws.window));
+    signIn(ws.session);
+    QVERIFY(QTest::qWaitFor([&] { return queue.job(id)->isFinished(); }, kJobTimeoutMs));
+    const workflow::AnalysisJob job = *queue.job(id);
+    QVERIFY2(job.stage == workflow::JobStage::Completed,
+             qPrintable(job.failure.message() + u" "_s + job.failure.detail()));
+    QCOMPARE(job.platformJobId, platformJob);
+    QCOMPARE(findingsOf(job), m_findings);
+    ws.session.signOut();
 }
 
 int main(int argc, char *argv[])
 {
     ui::SafeWebView::registerScheme(); // before QApplication
     QApplication app(argc, argv);
+    if (qEnvironmentVariableIsSet("HAIP_AIWF_CHILD"))
+        return runKilledWorkstation();
     TestAiWorkflow test;
     QTEST_SET_MAIN_SOURCE_PATH
     return QTest::qExec(&test, argc, argv);

@@ -9,6 +9,7 @@
 #include "jobs/AnalysisController.h"
 #include "jobs/JobsPanel.h"
 #include "jobs/ResultPresenter.h"
+#include "jobs/StudyAccessAudit.h"
 #include "platform/JobClient.h"
 #include "platform/ServiceEligibility.h"
 #include "workflow/JobQueue.h"
@@ -42,19 +43,28 @@ Result<std::unique_ptr<AiWorkflow>> AiWorkflow::create(Settings settings, MainWi
     env.deidSecret = secret->toByteArray();
     env.mapPath = settings.mapPath.isEmpty() ? dicom::ReidentificationStore::defaultPath() : settings.mapPath;
     env.mapKey = std::move(*mapKey);
+    env.uploadChunkBytes = settings.uploadChunkBytes;
     env.audit = [&session](const audit::AuditEvent &event) {
         session.record(event);
     };
     const QString folder = settings.jobsFolder.isEmpty() ? workflow::JobStore::defaultFolder() : settings.jobsFolder;
     auto queue = std::make_unique<workflow::JobQueue>(workflow::JobStore(folder, std::move(*storeKey)), std::move(env));
-    return std::unique_ptr<AiWorkflow>(new AiWorkflow(std::move(settings), window, session, std::move(queue)));
+    return std::unique_ptr<AiWorkflow>(
+        new AiWorkflow(std::move(settings), window, session, std::move(queue), secret->toByteArray()));
 }
 
 AiWorkflow::AiWorkflow(Settings settings,
                        MainWindow &window,
                        ClinicianSession &session,
-                       std::unique_ptr<workflow::JobQueue> queue)
-    : QObject(&window), m_settings(std::move(settings)), m_window(window), m_session(session), m_queue(std::move(queue))
+                       std::unique_ptr<workflow::JobQueue> queue,
+                       const QByteArray &deidSecret)
+    : QObject(&window)
+    , m_settings(std::move(settings))
+    , m_window(window)
+    , m_session(session)
+    , m_queue(std::move(queue))
+    , m_catalogCache(m_settings.catalogCachePath.isEmpty() ? platform::CatalogCache::defaultPath()
+                                                           : m_settings.catalogCachePath)
 {
     m_controller = std::make_unique<AnalysisController>(*m_queue, m_settings.language, &window);
     m_jobsPanel = new JobsPanel(*m_queue, m_settings.language);
@@ -83,6 +93,11 @@ AiWorkflow::AiWorkflow(Settings settings,
     });
 
     m_results = new ResultPresenter(window);
+    m_accessAudit = new StudyAccessAudit(session, deidSecret, this);
+    connect(&window, &MainWindow::importFinished, m_accessAudit, &StudyAccessAudit::recordImport);
+    connect(m_results, &ResultPresenter::reportExported, m_accessAudit, [this](const QString &study) {
+        m_accessAudit->recordExport(study, 1);
+    });
     connect(m_jobsPanel, &JobsPanel::showResultRequested, this, [this](const QString &id) {
         if (const workflow::AnalysisJob *job = m_queue->job(id))
             m_results->show(*job);
@@ -109,6 +124,7 @@ AiWorkflow::AiWorkflow(Settings settings,
     connect(m_jobsPanel, &JobsPanel::jobFailed, this, [this](const QString &id) { notify(id, false); });
     createMenu();
     connect(this, &AiWorkflow::catalogChanged, this, &AiWorkflow::fillAnalyseMenu);
+    showCachedCatalog();
     connect(&session, &ClinicianSession::signedIn, this, &AiWorkflow::onSignedIn);
     connect(&session, &ClinicianSession::signedOut, this, &AiWorkflow::onSignedOut);
 }
@@ -166,10 +182,13 @@ void AiWorkflow::onSignedOut()
 void AiWorkflow::fetchCatalog()
 {
     auto *client = new platform::JobClient(m_session.api(), this);
-    client->fetchCatalog(m_settings.catalogPin, [this, client](Result<platform::Catalog> catalog) {
+    client->fetchSignedCatalog([this, client](Result<QJsonObject> answer) {
         client->deleteLater();
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        // Verified before it is kept or shown; a refused answer never replaces the cache.
+        Result<platform::Catalog> catalog = answer ? m_catalogCache.store(*answer, m_settings.catalogPin, now)
+                                                   : Result<platform::Catalog>(answer.error());
         if (!catalog) {
-            // Never shown unverified: the previous verified catalog (if any) stays.
             m_catalogError = catalog.error();
             m_catalogPanel->setCatalogError(catalog.error());
             m_window.problemsPanel()->addProblem(catalog.error());
@@ -177,10 +196,30 @@ void AiWorkflow::fetchCatalog()
             return;
         }
         m_catalogError = Error();
-        m_queue->setCatalog(catalog->restrictedTo(m_settings.allowedServices));
-        m_catalogPanel->setCatalog(*m_queue->catalog(), QDateTime::currentDateTimeUtc(), false);
-        emit catalogChanged();
+        useCatalog(*catalog, now, false);
     });
+}
+
+void AiWorkflow::showCachedCatalog()
+{
+    Result<platform::CachedCatalog> cached = m_catalogCache.load(m_settings.catalogPin);
+    if (cached) {
+        useCatalog(cached->catalog, cached->fetchedAt, true);
+        return;
+    }
+    if (cached.error().code() == ErrorCode::FileNotFound)
+        return; // never fetched yet
+    // A cache that no longer verifies (other key, expired, edited) is not shown: say why.
+    m_catalogError = cached.error();
+    m_catalogPanel->setCatalogError(cached.error());
+    m_window.problemsPanel()->addProblem(cached.error());
+}
+
+void AiWorkflow::useCatalog(const platform::Catalog &catalog, const QDateTime &fetchedAt, bool fromCache)
+{
+    m_queue->setCatalog(catalog.restrictedTo(m_settings.allowedServices));
+    m_catalogPanel->setCatalog(*m_queue->catalog(), fetchedAt, fromCache);
+    emit catalogChanged();
 }
 
 void AiWorkflow::analyseCurrentSeries(const QString &serviceId)

@@ -1,7 +1,8 @@
 // AiWorkflow: the AI side of the workstation, wired into the main window when a platform is
 // configured — the job queue (keys from the OS key store), the jobs dock, "Analyse with…",
 // the catalog fetched and verified against the policy's pin at every sign-in (restricted to the
-// services policy allows), and jobs continuing while a clinician is signed in. Signing out
+// services policy allows; the last verified answer is cached on disk and shown, re-verified, while
+// offline or before sign-in), and jobs continuing while a clinician is signed in. Signing out
 // pauses them; they continue at the next sign-in, also after a restart.
 #pragma once
 
@@ -9,6 +10,7 @@
 #include "crypto/SpkiPin.h"
 #include "dicom/DeidOptions.h"
 #include "platform/Catalog.h"
+#include "platform/CatalogCache.h"
 
 #include <QObject>
 #include <QStringList>
@@ -30,6 +32,7 @@ class ClinicianSession;
 class JobsPanel;
 class MainWindow;
 class ResultPresenter;
+class StudyAccessAudit;
 
 class AiWorkflow : public QObject
 {
@@ -43,6 +46,8 @@ public:
         QString language;
         QString jobsFolder; // empty: workflow::JobStore::defaultFolder()
         QString mapPath; // empty: dicom::ReidentificationStore::defaultPath()
+        QString catalogCachePath; // empty: platform::CatalogCache::defaultPath()
+        qint64 uploadChunkBytes = 0; // 0: the uploader's default (smaller resumes sooner on poor links)
     };
 
     // Opens the keys (OS key store) and the job store; an error when the OS keeps no keys
@@ -53,6 +58,7 @@ public:
     workflow::JobQueue &queue() { return *m_queue; }
     JobsPanel *jobsPanel() const { return m_jobsPanel; }
     QDockWidget *jobsDock() const { return m_jobsDock; }
+    QDockWidget *catalogDock() const { return m_catalogDock; }
     AnalysisController &controller() { return *m_controller; }
     QMenu *analyseMenu() const { return m_analyseMenu; }
     ResultPresenter *results() const { return m_results; }
@@ -70,12 +76,15 @@ private:
     AiWorkflow(Settings settings,
                MainWindow &window,
                ClinicianSession &session,
-               std::unique_ptr<workflow::JobQueue> queue);
+               std::unique_ptr<workflow::JobQueue> queue,
+               const QByteArray &deidSecret);
     void createMenu();
     void fillAnalyseMenu();
     void onSignedIn();
     void onSignedOut();
     void fetchCatalog();
+    void showCachedCatalog();
+    void useCatalog(const platform::Catalog &catalog, const QDateTime &fetchedAt, bool fromCache);
     void notify(const QString &jobId, bool succeeded);
 
     Settings m_settings;
@@ -87,9 +96,11 @@ private:
     QDockWidget *m_jobsDock = nullptr;
     QMenu *m_analyseMenu = nullptr;
     ResultPresenter *m_results = nullptr; // child of the window
+    StudyAccessAudit *m_accessAudit = nullptr;
     CatalogPanel *m_catalogPanel = nullptr;
     QDockWidget *m_catalogDock = nullptr;
     Error m_catalogError;
+    platform::CatalogCache m_catalogCache;
 };
 
 } // namespace haip::ui

@@ -5,6 +5,8 @@
 #include "dicom/DicomFile.h"
 #include "dicom/SegmentPlacement.h"
 #include "dicom/SegmentationReader.h"
+#include "dicom/StructuredReportReader.h"
+#include "results/FindingsPanel.h"
 #include "results/SegmentPanel.h"
 #include "viewer/ImageView.h"
 #include "viewer/ViewerWidget.h"
@@ -15,6 +17,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QPushButton>
+#include <QSplitter>
 #include <QVBoxLayout>
 
 namespace haip::ui {
@@ -22,17 +25,25 @@ namespace haip::ui {
 namespace {
 
 constexpr const char *kSegmentationStorage = "1.2.840.10008.5.1.4.1.1.66.4";
+// SR classes that can hold a TID 1500 measurement report (PS3.4 B.5).
+constexpr const char *kReportStorage[] = {"1.2.840.10008.5.1.4.1.1.88.22", // Enhanced SR
+                                          "1.2.840.10008.5.1.4.1.1.88.33", // Comprehensive SR
+                                          "1.2.840.10008.5.1.4.1.1.88.34"}; // Comprehensive 3D SR
 
-// The first result file of the given SOP class, or empty.
-QString resultOfClass(const workflow::AnalysisJob &job, const char *sopClass)
+// The first result file of one of the given SOP classes, or empty.
+QString resultOfClass(const workflow::AnalysisJob &job, std::initializer_list<const char *> sopClasses)
 {
     for (const QString &name : job.resultFiles) {
         if (!name.endsWith(QLatin1String(".dcm")))
             continue;
         const QString path = QDir(job.resultDir).filePath(name);
         Result<dicom::DicomFile> file = dicom::DicomFile::open(path, dicom::DicomFile::Content::HeaderOnly);
-        if (file && file->info().sopClassUid == QLatin1String(sopClass))
-            return path;
+        if (!file)
+            continue;
+        for (const char *sopClass : sopClasses) {
+            if (file->info().sopClassUid == QLatin1String(sopClass))
+                return path;
+        }
     }
     return {};
 }
@@ -42,9 +53,14 @@ QString resultOfClass(const workflow::AnalysisJob &job, const char *sopClass)
 ResultPresenter::ResultPresenter(MainWindow &window) : QObject(&window), m_window(window)
 {
     m_segments = new SegmentPanel;
+    m_findings = new FindingsPanel;
+    connect(m_findings, &FindingsPanel::findingActivated, this, &ResultPresenter::showFinding);
+    auto *split = new QSplitter(Qt::Vertical);
+    split->addWidget(m_findings);
+    split->addWidget(m_segments);
     m_segmentsDock = new QDockWidget(tr("AI result"), &window);
     m_segmentsDock->setObjectName(QStringLiteral("resultDock"));
-    m_segmentsDock->setWidget(m_segments);
+    m_segmentsDock->setWidget(split);
     window.addDockWidget(Qt::RightDockWidgetArea, m_segmentsDock);
     m_segmentsDock->hide();
 
@@ -66,6 +82,8 @@ ResultPresenter::ResultPresenter(MainWindow &window) : QObject(&window), m_windo
         if (!ok)
             m_window.problemsPanel()->addProblem(
                 Error(ErrorCode::WriteFailed, tr("The report could not be exported."), path));
+        else
+            emit reportExported(m_reportStudy, path);
     });
 }
 
@@ -95,17 +113,23 @@ void ResultPresenter::showOnCurrentSeries(const workflow::AnalysisJob &job)
         m_segments->setRefusal(placed.error());
         m_window.problemsPanel()->addProblem(placed.error());
     }
+    showFindings(job);
     showReport(job);
     m_segmentsDock->show();
     m_reportDock->show();
     m_segmentsDock->raise();
+    // Wide enough for the findings' names, sites and sizes side by side.
+    constexpr int kResultWidth = 460;
+    if (m_segmentsDock->width() < kResultWidth)
+        m_window.resizeDocks({m_segmentsDock}, {kResultWidth}, Qt::Horizontal);
     emit shown(bool(placed));
 }
 
 Result<void> ResultPresenter::placeSegmentation(const workflow::AnalysisJob &job)
 {
+    m_placed.reset();
     m_window.viewer()->imageView()->setSegmentation(nullptr);
-    const QString path = resultOfClass(job, kSegmentationStorage);
+    const QString path = resultOfClass(job, {kSegmentationStorage});
     if (path.isEmpty())
         return {}; // nothing to outline (the SR says "no abnormality detected")
     Result<dicom::Segmentation> seg = dicom::SegmentationReader::fromFile(path);
@@ -115,9 +139,40 @@ Result<void> ResultPresenter::placeSegmentation(const workflow::AnalysisJob &job
     Result<dicom::PlacedSegmentation> placed = dicom::SegmentPlacement::place(m_window.currentSeries(), shared);
     if (!placed)
         return placed.error();
-    m_window.viewer()->imageView()->setSegmentation(
-        std::make_shared<const dicom::PlacedSegmentation>(std::move(*placed)));
+    m_placed = std::make_shared<const dicom::PlacedSegmentation>(std::move(*placed));
+    m_window.viewer()->imageView()->setSegmentation(m_placed);
     return {};
+}
+
+void ResultPresenter::showFindings(const workflow::AnalysisJob &job)
+{
+    const QString path = resultOfClass(job, {kReportStorage[0], kReportStorage[1], kReportStorage[2]});
+    if (path.isEmpty()) {
+        m_findings->clear();
+        return;
+    }
+    Result<dicom::StructuredReport> report = dicom::StructuredReportReader::fromFile(path);
+    if (!report) {
+        m_findings->setError(report.error());
+        m_window.problemsPanel()->addProblem(report.error());
+        return;
+    }
+    m_findings->setReport(*report);
+}
+
+void ResultPresenter::showFinding(int index)
+{
+    const QList<dicom::ReportFinding> &findings = m_findings->report().findings;
+    if (index < 0 || index >= findings.size() || !m_placed)
+        return;
+    const dicom::ReportFinding &finding = findings.at(index);
+    // Only a segment of the SEG on screen: a finding of another object has no place here.
+    if (finding.segmentNumber <= 0 ||
+        (!finding.segmentationInstanceUid.isEmpty() &&
+         finding.segmentationInstanceUid != m_placed->segmentation->sopInstanceUid))
+        return;
+    if (const std::optional<dicom::SegmentRegion> region = m_placed->regionOf(finding.segmentNumber))
+        m_window.viewer()->imageView()->showRegion(region->slice, QRectF(region->imageRect));
 }
 
 void ResultPresenter::showReport(const workflow::AnalysisJob &job)
@@ -132,6 +187,7 @@ void ResultPresenter::showReport(const workflow::AnalysisJob &job)
         }
         m_report->showDocument(file.readAll());
         m_reportName = job.serviceId;
+        m_reportStudy = job.pseudonymousStudyUid;
         return;
     }
     m_report->clearDocument();
@@ -142,7 +198,12 @@ void ResultPresenter::exportReport()
     const QString path = QFileDialog::getSaveFileName(
         &m_window, tr("Export report as PDF"), m_reportName + QStringLiteral(".pdf"), tr("PDF (*.pdf)"));
     if (!path.isEmpty())
-        m_report->exportPdf(path);
+        exportReportTo(path);
+}
+
+void ResultPresenter::exportReportTo(const QString &path)
+{
+    m_report->exportPdf(path);
 }
 
 } // namespace haip::ui
