@@ -127,6 +127,8 @@ void drawText(QPainter &painter,
               const Placement &placement,
               const QColor &colour)
 {
+    if (!object.boundingBox && !object.anchor)
+        return; // the reader refuses these; a hand-made state may still hold one
     const QFontMetricsF metrics(font);
     std::optional<QPointF> anchor;
     if (object.anchor)
