@@ -79,3 +79,9 @@ target_sources(haip_ui PRIVATE
     browser/OpenSeriesThen.cpp browser/OpenSeriesThen.h
     common/AnonymisedBadge.cpp common/AnonymisedBadge.h
 )
+
+# Results: presentation states (GSPS graphics on the viewer, the graphics-only switch)
+target_sources(haip_ui PRIVATE
+    viewer/GraphicOverlay.cpp viewer/GraphicOverlay.h
+    viewer/PresentationStateActions.cpp viewer/PresentationStateActions.h
+)

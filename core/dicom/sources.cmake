@@ -122,3 +122,10 @@ target_sources(haip_core PRIVATE
     dicom/StructuredReportReader.cpp dicom/StructuredReportReader.h
 )
 target_link_libraries(haip_core PRIVATE DCMTK::dcmsr)
+
+# Results: presentation states (GSPS graphics, window and spatial transformation)
+target_sources(haip_core PRIVATE
+    dicom/PresentationState.cpp dicom/PresentationState.h
+    dicom/PresentationStateReader.cpp dicom/PresentationStateReader.h
+    dicom/internal/PresentationStateGraphics.cpp dicom/internal/PresentationStateParsing.h
+)

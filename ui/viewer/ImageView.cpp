@@ -2,6 +2,8 @@
 // ImageViewInput.cpp, painting in ImageViewPaint.cpp.
 #include "viewer/ImageView.h"
 
+#include "dicom/PresentationState.h"
+#include "viewer/GraphicOverlay.h"
 #include "viewer/SegmentOverlay.h"
 #include "viewer/SliceSource.h"
 
@@ -31,6 +33,8 @@ ImageView::ImageView(QWidget *parent) : QWidget(parent)
     applyToolCursor();
     m_segments = new SegmentOverlay(this);
     connect(m_segments, &SegmentOverlay::changed, this, qOverload<>(&QWidget::update));
+    m_graphics = new GraphicOverlay(this);
+    connect(m_graphics, &GraphicOverlay::changed, this, qOverload<>(&QWidget::update));
 }
 
 ImageView::~ImageView() = default;
@@ -51,6 +55,10 @@ void ImageView::setSource(SliceSource *source)
     m_measurements.clear();
     // A segmentation belongs to the stack it was placed on: never carried over to another.
     m_segments->setSegmentation(nullptr);
+    const bool hadPresentation = m_graphics->state() != nullptr;
+    m_graphics->setState(nullptr); // so does a presentation state (and the window it applied)
+    m_presentationWindow.reset();
+    m_windowBeforePresentation.reset();
     m_region.reset();
     m_probe.reset();
     m_drag = Drag::None;
@@ -82,6 +90,8 @@ void ImageView::setSource(SliceSource *source)
     emit currentSliceChanged(m_current, sliceCount());
     emit viewChanged();
     emit measurementsChanged();
+    if (hadPresentation)
+        emit presentationStateChanged();
     update();
 }
 
@@ -113,6 +123,7 @@ void ImageView::setCurrentSlice(int index)
         m_drag = Drag::None;
     if (!m_initialised && m_source && m_source->slice(index))
         onSliceReady(index);
+    applyPresentationWindow();
     emit currentSliceChanged(m_current, count);
     update();
 }
@@ -163,6 +174,7 @@ void ImageView::initialiseFromSlice(const dicom::DecodedSlice &slice)
     m_settings = m_defaultSettings;
     m_images.clearRendered();
     emit windowChanged(m_settings.center, m_settings.width);
+    applyPresentationWindow();
 }
 
 dicom::RenderSettings ImageView::renderSettings() const
@@ -468,6 +480,74 @@ void ImageView::setSegmentation(std::shared_ptr<const dicom::PlacedSegmentation>
 SegmentOverlay *ImageView::segmentOverlay() const
 {
     return m_segments;
+}
+
+void ImageView::setPresentationState(std::shared_ptr<const dicom::PresentationState> state, bool graphicsOnly)
+{
+    restoreWindowBeforePresentation();
+    m_graphicsOnly = graphicsOnly;
+    m_graphics->setState(std::move(state));
+    applyPresentationWindow();
+    emit presentationStateChanged();
+}
+
+std::shared_ptr<const dicom::PresentationState> ImageView::presentationState() const
+{
+    return m_graphics->state();
+}
+
+void ImageView::setPresentationGraphicsOnly(bool graphicsOnly)
+{
+    if (graphicsOnly == m_graphicsOnly)
+        return;
+    m_graphicsOnly = graphicsOnly;
+    if (graphicsOnly)
+        restoreWindowBeforePresentation();
+    else
+        applyPresentationWindow();
+    emit presentationStateChanged();
+}
+
+bool ImageView::isPresentationGraphicsOnly() const
+{
+    return m_graphicsOnly;
+}
+
+GraphicOverlay *ImageView::graphicOverlay() const
+{
+    return m_graphics;
+}
+
+void ImageView::applyPresentationWindow()
+{
+    const auto state = m_graphics->state();
+    // Once per state: after that the window is the user's to change.
+    if (!state || m_graphicsOnly || m_presentationWindow || !m_initialised || !m_source || sliceCount() == 0)
+        return;
+    const auto voi = state->voiFor(m_source->info(m_current).sopInstanceUid, m_source->frameOf(m_current) + 1);
+    if (!voi || !voi->hasWindow())
+        return;
+    m_windowBeforePresentation = m_settings;
+    dicom::RenderSettings s = m_settings;
+    s.center = *voi->center;
+    s.width = std::max(*voi->width, 1.0);
+    s.voiLutIndex = -1;
+    m_presentationWindow = s;
+    setSettings(s);
+}
+
+void ImageView::restoreWindowBeforePresentation()
+{
+    // Only a window the state set: one the user has changed since stays.
+    if (m_presentationWindow && m_windowBeforePresentation && m_settings.center == m_presentationWindow->center &&
+        m_settings.width == m_presentationWindow->width &&
+        m_settings.voiLutIndex == m_presentationWindow->voiLutIndex) {
+        dicom::RenderSettings s = *m_windowBeforePresentation;
+        s.invert = m_settings.invert;
+        setSettings(s);
+    }
+    m_presentationWindow.reset();
+    m_windowBeforePresentation.reset();
 }
 
 void ImageView::showRegion(int slice, const QRectF &imageRect)

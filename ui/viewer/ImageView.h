@@ -22,10 +22,12 @@
 
 namespace haip::dicom {
 struct PlacedSegmentation;
-}
+struct PresentationState;
+} // namespace haip::dicom
 
 namespace haip::ui {
 
+class GraphicOverlay;
 class SegmentOverlay;
 class SliceSource;
 
@@ -108,6 +110,16 @@ public:
     // on (null clears); how it is drawn is the overlay's (SegmentPanel edits it).
     void setSegmentation(std::shared_ptr<const dicom::PlacedSegmentation> placed);
     SegmentOverlay *segmentOverlay() const;
+    // Results: a presentation state (GSPS) whose graphics are drawn on the images it references
+    // (null clears; a new source clears it too). Unless `graphicsOnly`, its window for the slice
+    // on screen is applied (the first time a slice it sets a window for is shown); the window
+    // from before comes back when the state is cleared or graphics-only is switched on, unless
+    // the user has changed the window since.
+    void setPresentationState(std::shared_ptr<const dicom::PresentationState> state, bool graphicsOnly = false);
+    std::shared_ptr<const dicom::PresentationState> presentationState() const;
+    void setPresentationGraphicsOnly(bool graphicsOnly);
+    bool isPresentationGraphicsOnly() const;
+    GraphicOverlay *graphicOverlay() const;
     // Goes to `slice`, centres `imageRect` (image pixels) and frames it until cleared.
     void showRegion(int slice, const QRectF &imageRect);
     void clearRegion();
@@ -127,6 +139,7 @@ signals:
     void firstImageShown();
     void measurementsChanged();
     void annotationsVisibleChanged(bool visible);
+    void presentationStateChanged();
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -163,6 +176,8 @@ private:
     void paintAnnotations(QPainter &painter, const dicom::DecodedSlice *slice, const ViewTransform &view);
     CornerText composeCorners(const dicom::DecodedSlice *slice, const ViewTransform &view) const;
     double dragSpeed() const;
+    void applyPresentationWindow();
+    void restoreWindowBeforePresentation();
 
     QPointer<SliceSource> m_source;
     int m_current = 0;
@@ -202,6 +217,12 @@ private:
 
     SegmentOverlay *m_segments = nullptr; // child
     std::optional<std::pair<int, QRectF>> m_region; // slice and image rect of showRegion()
+
+    GraphicOverlay *m_graphics = nullptr; // child
+    bool m_graphicsOnly = false;
+    // The window before the presentation state's was applied, and the window it applied.
+    std::optional<dicom::RenderSettings> m_windowBeforePresentation;
+    std::optional<dicom::RenderSettings> m_presentationWindow;
 };
 
 } // namespace haip::ui

@@ -3,6 +3,7 @@
 #include "common/AnonymisedBadge.h"
 #include "viewer/AnnotationPainter.h"
 #include "viewer/AnnotationText.h"
+#include "viewer/GraphicOverlay.h"
 #include "viewer/ImageView.h"
 #include "viewer/MeasurementPainter.h"
 #include "viewer/PatientOrientation.h"
@@ -53,6 +54,8 @@ void ImageView::paintImage(QPainter &painter, const dicom::DecodedSlice &slice, 
         painter.drawRect(view.imageToView().mapRect(m_region->second).adjusted(-3, -3, 3, 3));
         painter.restore();
     }
+    // Presentation-state graphics under the user's own measurements.
+    m_graphics->paint(painter, font(), view, m_source->info(m_current).sopInstanceUid, m_source->frameOf(m_current));
 
     QList<Measurement> list = m_measurements.onSlice(m_current);
     if (m_drag == Drag::NewMeasurement)

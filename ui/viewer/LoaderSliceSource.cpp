@@ -6,8 +6,10 @@ LoaderSliceSource::LoaderSliceSource(const dicom::Series &series, int stack, QOb
     : SliceSource(parent), m_series(series), m_stack(stack)
 {
     if (stack >= 0 && stack < series.stacks.size())
-        for (const dicom::Slice &s : series.stacks[stack].slices)
+        for (const dicom::Slice &s : series.stacks[stack].slices) {
             m_instanceOfSlice.append(s.instance);
+            m_frameOfSlice.append(s.frame);
+        }
     connect(&m_loader, &dicom::SeriesLoader::sliceReady, this, [this](int index) { reportReady(index); });
     connect(&m_loader, &dicom::SeriesLoader::sliceFailed, this, [this](int index, const Error &error) {
         reportFailed(index, error);
@@ -52,6 +54,11 @@ dicom::InstanceInfo LoaderSliceSource::info(int index) const
     const int instance = m_instanceOfSlice.value(index, -1);
     return instance >= 0 && instance < m_series.instances.size() ? m_series.instances[instance]
                                                                  : dicom::InstanceInfo {};
+}
+
+int LoaderSliceSource::frameOf(int index) const
+{
+    return m_frameOfSlice.value(index, 0);
 }
 
 bool LoaderSliceSource::isLoading() const

@@ -24,12 +24,14 @@ public:
     int sliceCount() const override;
     std::shared_ptr<const dicom::DecodedSlice> slice(int index) const override;
     dicom::InstanceInfo info(int index) const override;
+    int frameOf(int index) const override;
     bool isLoading() const override;
 
 private:
     dicom::Series m_series;
     int m_stack = 0;
     QList<int> m_instanceOfSlice; // index into m_series.instances, per slice
+    QList<int> m_frameOfSlice; // 0-based frame within that instance, per slice
     dicom::SeriesLoader m_loader;
     bool m_loading = false;
 };

@@ -27,6 +27,8 @@ public:
     virtual std::shared_ptr<const dicom::DecodedSlice> slice(int index) const = 0;
     // The header of the instance behind slice `index` (patient, study, series…).
     virtual dicom::InstanceInfo info(int index) const = 0;
+    // The 0-based frame of that instance slice `index` shows (multi-frame images); 0 by default.
+    virtual int frameOf(int /*index*/) const { return 0; }
     // True while slices are still being produced.
     virtual bool isLoading() const = 0;
     // Stops producing slices (finished() then reports cancelled); a no-op when nothing runs.
