@@ -1296,6 +1296,25 @@
     </message>
 </context>
 <context>
+    <name>haip::ui::PresentationStateActions</name>
+    <message>
+        <source>Show Presentation Graphics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the graphics and text of the presentation state on the images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Graphics Only (Keep My Window/Level)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw the presentation state&apos;s graphics but keep your own window/level instead of the state&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>haip::ui::ProblemsPanel</name>
     <message>
         <source>Clear</source>

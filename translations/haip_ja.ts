@@ -1274,6 +1274,25 @@
     </message>
 </context>
 <context>
+    <name>haip::ui::PresentationStateActions</name>
+    <message>
+        <source>Show Presentation Graphics</source>
+        <translation>プレゼンテーション図形を表示</translation>
+    </message>
+    <message>
+        <source>Show the graphics and text of the presentation state on the images</source>
+        <translation>プレゼンテーションステートの図形と文字を画像上に表示します</translation>
+    </message>
+    <message>
+        <source>Graphics Only (Keep My Window/Level)</source>
+        <translation>図形のみ（自分のウィンドウ設定を保持）</translation>
+    </message>
+    <message>
+        <source>Draw the presentation state's graphics but keep your own window/level instead of the state's</source>
+        <translation>プレゼンテーションステートの図形を描きますが、ウィンドウ幅・レベルはステートのものではなく自分の設定を保ちます</translation>
+    </message>
+</context>
+<context>
     <name>haip::ui::ProblemsPanel</name>
     <message>
         <source>Clear</source>

@@ -128,7 +128,8 @@ Result<QByteArray> writeLesionSegmentation(const SegFixture &fixture, bool fract
     g.normal = stack.normal;
     for (const dicom::Slice &s : stack.slices) {
         const dicom::InstanceInfo &info = series.instances[s.instance];
-        volume.sources << services::SourceSlice {info.sopClassUid, info.sopInstanceUid, 0, info.plane.position};
+        volume.sources << services::SourceSlice {
+            info.sopClassUid, info.sopInstanceUid, 0, info.plane.position, info.path};
     }
     volume.series.studyInstanceUid = series.studyInstanceUid;
     volume.series.seriesInstanceUid = series.seriesInstanceUid;

@@ -101,6 +101,8 @@ bool writeBundle(const services::ServiceBundle &bundle, const QString &dir)
     if (!bundle.segmentation.isEmpty())
         ok = writeFile(d.filePath(u"seg.dcm"_s), bundle.segmentation);
     ok = ok && writeFile(d.filePath(u"sr.dcm"_s), bundle.structuredReport);
+    if (!bundle.presentationState.isEmpty())
+        ok = ok && writeFile(d.filePath(u"gsps.dcm"_s), bundle.presentationState);
     ok = ok && writeFile(d.filePath(u"report.html"_s), bundle.htmlReport.toUtf8());
     return ok && writeFile(d.filePath(u"findings.json"_s), QJsonDocument(bundle.findings).toJson());
 }

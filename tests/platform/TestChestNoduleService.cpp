@@ -114,6 +114,7 @@ void TestChestNoduleService::objectsPassDciodvfy_data()
     QTest::newRow("SEG") << m_lesions.dir + u"/seg.dcm"_s;
     QTest::newRow("SR") << m_lesions.dir + u"/sr.dcm"_s;
     QTest::newRow("SR, nothing found") << m_normal.dir + u"/sr.dcm"_s;
+    QTest::newRow("GSPS") << m_lesions.dir + u"/gsps.dcm"_s;
 }
 
 void TestChestNoduleService::objectsPassDciodvfy()

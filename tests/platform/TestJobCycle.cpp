@@ -445,7 +445,7 @@ void TestJobCycle::referenceServiceFindsThePlantedNodules()
         if (part.headers.contentLocation == u"findings.json"_s)
             findings = QJsonDocument::fromJson(part.body).object();
     }
-    QCOMPARE(names, QStringList({u"seg.dcm"_s, u"sr.dcm"_s, u"report.html"_s, u"findings.json"_s}));
+    QCOMPARE(names, QStringList({u"seg.dcm"_s, u"sr.dcm"_s, u"gsps.dcm"_s, u"report.html"_s, u"findings.json"_s}));
     const QList<test::TruthLesion> truth = test::readGroundTruth(phantom.groundTruthPath);
     QCOMPARE(truth.size(), 6);
     const QString problems = test::compareWithTruth(findings, truth, 2.0, 0.2, false);

@@ -39,7 +39,9 @@
 #include "results/FindingsPanel.h"
 #include "results/SegmentPanel.h"
 #include "theme/Theme.h"
+#include "viewer/GraphicOverlay.h"
 #include "viewer/ImageView.h"
+#include "viewer/PresentationStateActions.h"
 #include "viewer/SegmentOverlay.h"
 #include "viewer/ViewerWidget.h"
 #include "web/SafeWebView.h"
@@ -434,8 +436,8 @@ void TestAiWorkflow::sendToNoduleServiceAndReceiveTheResult()
     QCOMPARE(list->topLevelItemCount(), int(placed->measures.size()));
     int row = -1;
     for (int i = 0; i < list->topLevelItemCount(); ++i) {
-        QVERIFY2(list->topLevelItem(i)->text(ui::FindingsPanel::FindingColumn).startsWith(u"Nodule (nodule"_s),
-                 qPrintable(list->topLevelItem(i)->text(ui::FindingsPanel::FindingColumn)));
+        const QString label = list->topLevelItem(i)->text(ui::FindingsPanel::FindingColumn);
+        QVERIFY2(label.startsWith(u"Nodule"_s) && label.contains(u"nodule %1"_s.arg(i + 1)), qPrintable(label));
         QVERIFY(list->topLevelItem(i)->text(ui::FindingsPanel::SizeColumn).endsWith(u" mm"_s));
         if (findings->report().findings[i].segmentNumber == placed->measures.front().segmentNumber)
             row = i;
@@ -467,6 +469,40 @@ void TestAiWorkflow::sendToNoduleServiceAndReceiveTheResult()
     QVERIFY2(inside > 20, qPrintable(u"overlay pixels in the nodule's box: %1"_s.arg(inside)));
     QCOMPARE(outside, 0);
     QVERIFY(flow.results()->reportView()->documentUrl().isValid());
+
+    // The presentation state's boxes and labels: on the slices of the findings, drawn, and gone
+    // when its switch is off.
+    QVERIFY(view->presentationState() != nullptr);
+    const dicom::Series &series = window.currentSeries();
+    const auto sopOfSlice = [&](int slice) {
+        return series.instances[series.stacks[placed->stack].slices[slice].instance].sopInstanceUid;
+    };
+    QList<int> marked;
+    for (int k = 0; k < placed->sliceCount; ++k) {
+        if (view->graphicOverlay()->hasGraphics(sopOfSlice(k), 0))
+            marked << k;
+    }
+    QVERIFY(!marked.isEmpty() && marked.size() <= list->topLevelItemCount());
+    QVERIFY2(marked.contains(region->slice) || marked.contains(region->slice - 1) || marked.contains(region->slice + 1),
+             qPrintable(u"no graphics near slice %1"_s.arg(region->slice)));
+    const int keySlice = view->currentSlice();
+    view->setCurrentSlice(marked.front());
+    QCoreApplication::processEvents();
+    const QImage withGraphics = view->grab().toImage();
+    QAction *showGraphics = flow.results()->presentationActions()->showGraphicsAction();
+    QVERIFY(showGraphics->isEnabled() && showGraphics->isChecked());
+    showGraphics->trigger();
+    QCoreApplication::processEvents();
+    const QImage withoutGraphics = view->grab().toImage();
+    showGraphics->trigger();
+    int drawn = 0;
+    for (int y = 0; y < withGraphics.height(); ++y) {
+        for (int x = 0; x < withGraphics.width(); ++x)
+            drawn += withGraphics.pixel(x, y) != withoutGraphics.pixel(x, y) ? 1 : 0;
+    }
+    QVERIFY2(drawn > 50, qPrintable(u"presentation-state pixels: %1"_s.arg(drawn)));
+    view->setCurrentSlice(keySlice);
+    QCoreApplication::processEvents();
     save(window, u"ai-result-ja.png"_s);
     flow.results()->reportDock()->raise();
     QTRY_VERIFY_WITH_TIMEOUT(flow.results()->reportView()->isVisible(), kTimeoutMs);

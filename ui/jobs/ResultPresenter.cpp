@@ -3,12 +3,14 @@
 #include "MainWindow.h"
 #include "common/ProblemsPanel.h"
 #include "dicom/DicomFile.h"
+#include "dicom/PresentationStateReader.h"
 #include "dicom/SegmentPlacement.h"
 #include "dicom/SegmentationReader.h"
 #include "dicom/StructuredReportReader.h"
 #include "results/FindingsPanel.h"
 #include "results/SegmentPanel.h"
 #include "viewer/ImageView.h"
+#include "viewer/PresentationStateActions.h"
 #include "viewer/ViewerWidget.h"
 #include "web/SafeWebView.h"
 
@@ -16,8 +18,10 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
+#include <QHBoxLayout>
 #include <QPushButton>
 #include <QSplitter>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace haip::ui {
@@ -25,6 +29,7 @@ namespace haip::ui {
 namespace {
 
 constexpr const char *kSegmentationStorage = "1.2.840.10008.5.1.4.1.1.66.4";
+constexpr const char *kGrayscalePresentationState = "1.2.840.10008.5.1.4.1.1.11.1";
 // SR classes that can hold a TID 1500 measurement report (PS3.4 B.5).
 constexpr const char *kReportStorage[] = {"1.2.840.10008.5.1.4.1.1.88.22", // Enhanced SR
                                           "1.2.840.10008.5.1.4.1.1.88.33", // Comprehensive SR
@@ -55,8 +60,25 @@ ResultPresenter::ResultPresenter(MainWindow &window) : QObject(&window), m_windo
     m_segments = new SegmentPanel;
     m_findings = new FindingsPanel;
     connect(m_findings, &FindingsPanel::findingActivated, this, &ResultPresenter::showFinding);
+    // The presentation state's switches (GSPS boxes and labels; keep my window/level).
+    m_presentation = new PresentationStateActions(window.viewer()->imageView(), this);
+    auto *switches = new QWidget;
+    auto *row = new QHBoxLayout(switches);
+    row->setContentsMargins(4, 2, 4, 0);
+    for (QAction *action : {m_presentation->showGraphicsAction(), m_presentation->graphicsOnlyAction()}) {
+        auto *button = new QToolButton(switches);
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        row->addWidget(button);
+    }
+    row->addStretch(1);
+    auto *top = new QWidget;
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addWidget(switches);
+    topLayout->addWidget(m_findings, 1);
     auto *split = new QSplitter(Qt::Vertical);
-    split->addWidget(m_findings);
+    split->addWidget(top);
     split->addWidget(m_segments);
     m_segmentsDock = new QDockWidget(tr("AI result"), &window);
     m_segmentsDock->setObjectName(QStringLiteral("resultDock"));
@@ -114,6 +136,8 @@ void ResultPresenter::showOnCurrentSeries(const workflow::AnalysisJob &job)
         m_window.problemsPanel()->addProblem(placed.error());
     }
     showFindings(job);
+    if (Result<void> drawn = showPresentationState(job); !drawn)
+        m_window.problemsPanel()->addProblem(drawn.error());
     showReport(job);
     m_segmentsDock->show();
     m_reportDock->show();
@@ -141,6 +165,21 @@ Result<void> ResultPresenter::placeSegmentation(const workflow::AnalysisJob &job
         return placed.error();
     m_placed = std::make_shared<const dicom::PlacedSegmentation>(std::move(*placed));
     m_window.viewer()->imageView()->setSegmentation(m_placed);
+    return {};
+}
+
+Result<void> ResultPresenter::showPresentationState(const workflow::AnalysisJob &job)
+{
+    ImageView *view = m_window.viewer()->imageView();
+    view->setPresentationState(nullptr);
+    const QString path = resultOfClass(job, {kGrayscalePresentationState});
+    if (path.isEmpty())
+        return {};
+    Result<dicom::PresentationState> state = dicom::PresentationStateReader::fromFile(path);
+    if (!state)
+        return state.error();
+    view->setPresentationState(std::make_shared<const dicom::PresentationState>(std::move(*state)),
+                               m_presentation->graphicsOnlyAction()->isChecked());
     return {};
 }
 

@@ -19,6 +19,7 @@ namespace haip::ui {
 
 class FindingsPanel;
 class MainWindow;
+class PresentationStateActions;
 class SafeWebView;
 class SegmentPanel;
 
@@ -36,6 +37,7 @@ public:
 
     SegmentPanel *segmentPanel() const { return m_segments; }
     FindingsPanel *findingsPanel() const { return m_findings; }
+    PresentationStateActions *presentationActions() const { return m_presentation; }
     SafeWebView *reportView() const { return m_report; }
     QDockWidget *resultsDock() const { return m_segmentsDock; }
     QDockWidget *reportDock() const { return m_reportDock; }
@@ -51,6 +53,7 @@ private:
     void showOnCurrentSeries(const workflow::AnalysisJob &job);
     Result<void> placeSegmentation(const workflow::AnalysisJob &job);
     void showFindings(const workflow::AnalysisJob &job);
+    Result<void> showPresentationState(const workflow::AnalysisJob &job);
     void showFinding(int index);
     void showReport(const workflow::AnalysisJob &job);
     void exportReport();
@@ -58,6 +61,7 @@ private:
     MainWindow &m_window;
     SegmentPanel *m_segments = nullptr;
     FindingsPanel *m_findings = nullptr;
+    PresentationStateActions *m_presentation = nullptr;
     std::shared_ptr<const dicom::PlacedSegmentation> m_placed; // the SEG on screen, if any
     SafeWebView *m_report = nullptr;
     QPushButton *m_exportPdf = nullptr;

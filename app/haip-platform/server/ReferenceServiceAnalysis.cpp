@@ -26,6 +26,8 @@ Result<QList<platform::MultipartPart>> ReferenceServiceAnalysis::analyse(const Q
     if (!bundle->segmentation.isEmpty())
         parts.append(part(platform::multipart::DicomType, QStringLiteral("seg.dcm"), bundle->segmentation));
     parts.append(part(platform::multipart::DicomType, QStringLiteral("sr.dcm"), bundle->structuredReport));
+    if (!bundle->presentationState.isEmpty())
+        parts.append(part(platform::multipart::DicomType, QStringLiteral("gsps.dcm"), bundle->presentationState));
     parts.append(part(platform::multipart::HtmlType, QStringLiteral("report.html"), bundle->htmlReport.toUtf8()));
     parts.append(part(platform::multipart::JsonType,
                       QStringLiteral("findings.json"),

@@ -3,6 +3,7 @@
 #include "FindingsJson.h"
 #include "HtmlReportWriter.h"
 #include "MeasurementReportWriter.h"
+#include "PresentationStateWriter.h"
 #include "ResultIdentity.h"
 #include "SegmentationWriter.h"
 
@@ -42,6 +43,10 @@ Result<ServiceBundle> BundleBuilder::build(const CatalogEntry &entry,
     bundle.structuredReport = *sr;
     if (cancelled())
         return Error(ErrorCode::Cancelled);
+    const Result<QByteArray> gsps = PresentationStateWriter::write(volume, analysis, identity);
+    if (!gsps)
+        return gsps.error();
+    bundle.presentationState = *gsps;
 
     report(95, u"writing HTML"_s);
     bundle.htmlReport = HtmlReportWriter::write(entry, volume, analysis, identity, hasSeg);

@@ -21,6 +21,7 @@ struct SourceSlice
     QString sopInstanceUid;
     int frameNumber = 0; // 1-based frame of a multi-frame instance; 0 for a single-frame instance
     Vec3 position; // Image Position (Patient) of the slice's first pixel centre
+    QString path; // the file it was read from (a presentation state references its dataset)
 };
 
 // Identity of the analysed series and what the results must carry over from it.

@@ -16,6 +16,9 @@ struct ServiceBundle
     // records "No abnormality detected" and findings["objects"]["segmentation"] is null.
     QByteArray segmentation;
     QByteArray structuredReport; // DICOM Part 10, Enhanced SR, TID 1500 Measurement Report
+    // DICOM Part 10, Grayscale Softcopy Presentation State: a box and a label per finding on its
+    // slice. Empty when nothing was found.
+    QByteArray presentationState;
     QString htmlReport; // self-contained HTML (UTF-8), Japanese and English, no scripts, no remote resources
     QJsonObject findings; // "haip-findings/1", schema in docs/api/results.md
 };

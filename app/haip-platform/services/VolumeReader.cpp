@@ -172,7 +172,8 @@ Result<ImageVolume> VolumeReader::read(const QStringList &files,
         volume.sources.append({info.sopClassUid,
                                info.sopInstanceUid,
                                info.numberOfFrames > 1 ? s.frame + 1 : 0,
-                               info.planeOfFrame(s.frame).position});
+                               info.planeOfFrame(s.frame).position,
+                               info.path});
     }
 
     // Decode pass: one task per instance, each writing the slices its frames make.

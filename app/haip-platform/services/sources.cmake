@@ -30,12 +30,13 @@ target_sources(haip_services PRIVATE
     services/BundleBuilder.cpp services/BundleBuilder.h
     services/SegmentationWriter.cpp services/SegmentationWriter.h
     services/MeasurementReportWriter.cpp services/MeasurementReportWriter.h
+    services/PresentationStateWriter.cpp services/PresentationStateWriter.h
     services/HtmlReportWriter.cpp services/HtmlReportWriter.h
     services/KeyImageRenderer.cpp services/KeyImageRenderer.h
     services/FindingsJson.cpp services/FindingsJson.h
     services/internal/DicomBytes.cpp services/internal/DicomBytes.h
 )
-target_link_libraries(haip_services PRIVATE DCMTK::cmr DCMTK::dcmsr Qt6::Concurrent Qt6::Gui)
+target_link_libraries(haip_services PRIVATE DCMTK::cmr DCMTK::dcmsr DCMTK::dcmpstat Qt6::Concurrent Qt6::Gui)
 
 # Catalog entries (JSON) and their detail pages (HTML), compiled in.
 qt_add_resources(haip_services haip_services_catalog
