@@ -24,6 +24,7 @@ JobRunner *JobQueue::add(AnalysisJob job)
     const QString id = runner->job().id;
     connect(runner, &JobRunner::changed, this, [this, id] { emit jobChanged(id); });
     connect(runner, &JobRunner::finished, this, [this, id] { emit jobFinished(id); });
+    connect(runner, &JobRunner::saveFailed, this, [this, id](const Error &error) { emit jobSaveFailed(id, error); });
     m_runners.push_back(runner);
     return runner;
 }
@@ -41,8 +42,11 @@ void JobQueue::setConnection(platform::ApiClient *api, const QString &clinicianI
 {
     m_env.api = api;
     m_env.clinicianId = clinicianId;
-    if (!api)
+    if (!api) {
+        for (JobRunner *runner : m_runners)
+            runner->pause();
         return;
+    }
     for (JobRunner *runner : m_runners)
         runner->start();
 }

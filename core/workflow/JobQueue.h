@@ -64,6 +64,7 @@ signals:
     void jobChanged(const QString &id);
     void jobFinished(const QString &id);
     void jobRemoved(const QString &id);
+    void jobSaveFailed(const QString &id, const haip::Error &error);
 
 private:
     JobRunner *add(AnalysisJob job);

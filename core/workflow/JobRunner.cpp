@@ -307,6 +307,21 @@ void JobRunner::complete()
     emit finished();
 }
 
+void JobRunner::pause()
+{
+    if (!m_running || m_job.stage == JobStage::Preparing)
+        return; // preparing needs no connection and stops by itself before Creating
+    if (m_upload) {
+        m_upload->disconnect(this);
+        m_upload->abort();
+        m_upload.release()->deleteLater();
+    }
+    m_client.reset(); // drops the callbacks of requests still running
+    m_running = false;
+    save();
+    emit changed();
+}
+
 void JobRunner::cancel()
 {
     if (m_job.isFinished())
@@ -376,10 +391,12 @@ void JobRunner::advance(JobStage stage)
 void JobRunner::save()
 {
     m_job.updatedAt = QDateTime::currentDateTimeUtc();
-    if (Result<void> saved = m_env.store->save(m_job); !saved)
-        qWarning("haip: cannot save analysis job %s: %s",
-                 qPrintable(m_job.id),
-                 qPrintable(saved.error().codeName() + u": "_s + saved.error().detail()));
+    // The job goes on in memory; what could not be kept is said where the clinician sees it
+    // (a restart would continue from the last record that was saved).
+    Result<void> saved = m_env.store->save(m_job);
+    if (!saved && !m_saveFailing)
+        emit saveFailed(saved.error()); // once until a save succeeds again, not at every chunk
+    m_saveFailing = !saved;
 }
 
 } // namespace haip::workflow

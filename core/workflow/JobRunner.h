@@ -41,6 +41,10 @@ public:
     // the stage needs one; call again once there is.
     void start();
     // Stops the work, asks the platform to cancel its job, and marks the job Cancelled.
+    // Signed out: work that needs the platform stops where it is, without failing (a running
+    // upload is aborted; callbacks of requests in flight are dropped); start() continues it.
+    // De-identification and sealing go on and stop before creating the platform job.
+    void pause();
     void cancel();
     // A failed job again from where it failed (a rejected payload from the start).
     void retry();
@@ -48,6 +52,7 @@ public:
 signals:
     void changed(); // stage, progress or failure
     void finished(); // Completed, Failed or Cancelled
+    void saveFailed(const haip::Error &error); // the job record could not be written
 
 private:
     void prepare();
@@ -71,6 +76,7 @@ private:
     std::shared_ptr<std::atomic<bool>> m_cancel;
     std::shared_ptr<std::atomic<int>> m_preparedShared;
     bool m_running = false;
+    bool m_saveFailing = false; // the last save failed (reported once)
     int m_prepared = 0;
     int m_preparationSteps = 0;
     qint64 m_lastSavedUpload = 0;

@@ -164,6 +164,8 @@ private slots:
     void cleanupTestCase();
     void jobRunsToARelinkedResult();
     void queueRebuiltMidUploadContinuesTheSameJob();
+    void signOutPausesAndSignInContinues();
+    void unsavableRecordIsReported();
     void cancelEndsTheJobAtThePlatform();
     void failedJobIsRetried();
     void killedMidUploadResumesToTheSameFindings();
@@ -391,6 +393,61 @@ void TestAnalysisJobs::queueRebuiltMidUploadContinuesTheSameJob()
     QVERIFY2(queue->job(id)->stage == JobStage::Completed, qPrintable(queue->job(id)->failure.detail()));
     QCOMPARE(queue->job(id)->platformJobId, platformJob);
     QVERIFY(queue->remove(id));
+}
+
+void TestAnalysisJobs::signOutPausesAndSignInContinues()
+{
+    // Small chunks, so the sign-out lands in the middle of the upload.
+    std::unique_ptr<JobQueue> queue =
+        std::make_unique<JobQueue>(JobStore(m_dir.filePath(u"jobs"_s), m_storeKey), [this] {
+            JobEnvironment e;
+            e.deidSecret = QByteArray(32, 'k');
+            e.mapPath = m_dir.filePath(u"deid/map.sealed"_s);
+            e.mapKey = m_mapKey;
+            e.pollIntervalMs = 250;
+            e.uploadChunkBytes = 64 * 1024;
+            return e;
+        }());
+    queue->setCatalog(*m_catalog);
+    queue->setConnection(m_api.get(), u"yamada"_s);
+    Result<QString> id = queue->submit(request());
+    QVERIFY(id);
+    QVERIFY(
+        QTest::qWaitFor([&] { return queue->job(*id)->uploadedBytes > 0 || queue->job(*id)->isFinished(); }, 60000));
+    QCOMPARE(queue->job(*id)->stage, JobStage::Uploading);
+    const QString platformJob = queue->job(*id)->platformJobId;
+    queue->setConnection(nullptr, {}); // signed out
+    // Paused, not failed: nothing moves while nobody is signed in.
+    const qint64 held = queue->job(*id)->uploadedBytes;
+    QTest::qWait(1500);
+    QCOMPARE(queue->job(*id)->stage, JobStage::Uploading);
+    QCOMPARE(queue->job(*id)->uploadedBytes, held);
+    QCOMPARE(queue->job(*id)->failure.code(), ErrorCode::None);
+    queue->setConnection(m_api.get(), u"yamada"_s); // signed in again
+    QVERIFY(waitFinished(*queue, *id));
+    QVERIFY2(queue->job(*id)->stage == JobStage::Completed, qPrintable(queue->job(*id)->failure.detail()));
+    QCOMPARE(queue->job(*id)->platformJobId, platformJob);
+    QVERIFY(queue->remove(*id));
+}
+
+void TestAnalysisJobs::unsavableRecordIsReported()
+{
+    std::unique_ptr<JobQueue> queue = makeQueue();
+    QSignalSpy saveFailed(queue.get(), &JobQueue::jobSaveFailed);
+    queue->setConnection(m_api.get(), u"yamada"_s);
+    Result<QString> id = queue->submit(request());
+    QVERIFY(id);
+    QVERIFY(QTest::qWaitFor([&] { return queue->job(*id)->stage != JobStage::Preparing; }, 60000));
+    // Its record becomes unwritable (a folder in its place: even root cannot rename over it).
+    const QString record = m_dir.filePath(u"jobs/%1.job"_s.arg(*id));
+    QVERIFY(QFile::remove(record));
+    QVERIFY(QDir().mkpath(record + u"/blocked"_s));
+    QVERIFY(waitFinished(*queue, *id));
+    QCOMPARE(queue->job(*id)->stage, JobStage::Completed); // the work itself went on
+    QCOMPARE(saveFailed.count(), 1); // said once, not at every step
+    QCOMPARE(saveFailed.front().at(0).toString(), *id);
+    QVERIFY(QDir(record).removeRecursively());
+    QVERIFY(queue->remove(*id));
 }
 
 void TestAnalysisJobs::cancelEndsTheJobAtThePlatform()

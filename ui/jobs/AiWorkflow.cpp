@@ -127,6 +127,9 @@ AiWorkflow::AiWorkflow(Settings settings,
         if (job && job->seriesInstanceUid == m_window.currentSeries().seriesInstanceUid)
             m_results->show(*job);
     });
+    connect(m_queue.get(), &workflow::JobQueue::jobSaveFailed, this, [this](const QString &, const Error &error) {
+        m_window.problemsPanel()->addProblem(error);
+    });
     // A removed job leaves the index too.
     connect(m_queue.get(), &workflow::JobQueue::jobRemoved, this, [this](const QString &id) {
         if (dicom::ImageIndex *index = m_window.index()) {
