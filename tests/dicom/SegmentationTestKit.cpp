@@ -165,47 +165,9 @@ Result<QByteArray> writeLesionSegmentation(const SegFixture &fixture, bool fract
         services::SegmentationWriter::write(volume, analysis, identity);
     if (!written)
         return written.error();
-    if (fractional || (qint64(g.rows) * g.columns) % 8 == 0)
-        return written->bytes;
-    // DCMTK 3.6.7's dcmseg misplaces binary frames whose bit count is not a multiple of 8 (each
-    // frame lands shifted, pydicom reads the same shift): write the Pixel Data the standard way
-    // here — frames back to back, bit k of the element is pixel k, least significant bit first.
-    QHash<QString, int> sliceOf;
-    for (int i = 0; i < stack.slices.size(); ++i)
-        sliceOf.insert(series.instances[stack.slices[i].instance].sopInstanceUid, i);
-    bool ok = true;
-    const QByteArray repacked = editDataset(written->bytes, [&](DcmDataset &set) {
-        const qint64 pixelsPerFrame = qint64(g.rows) * g.columns;
-        std::vector<Uint8> bits;
-        for (long f = 0;; ++f) {
-            DcmItem *item = nullptr, *segment = nullptr, *derivation = nullptr, *source = nullptr;
-            if (set.findAndGetSequenceItem(DCM_PerFrameFunctionalGroupsSequence, item, f).bad())
-                break;
-            Uint16 number = 0;
-            OFString uid;
-            ok = ok && item->findAndGetSequenceItem(DCM_SegmentIdentificationSequence, segment, 0).good() &&
-                segment->findAndGetUint16(DCM_ReferencedSegmentNumber, number).good() &&
-                item->findAndGetSequenceItem(DCM_DerivationImageSequence, derivation, 0).good() &&
-                derivation->findAndGetSequenceItem(DCM_SourceImageSequence, source, 0).good() &&
-                source->findAndGetOFString(DCM_ReferencedSOPInstanceUID, uid).good();
-            if (!ok)
-                return;
-            const QByteArray frame =
-                lesionFrame(fixture, number, sliceOf.value(QString::fromLatin1(uid.c_str())), false);
-            bits.resize(std::size_t(((f + 1) * pixelsPerFrame + 7) / 8), 0);
-            for (qint64 k = 0; k < frame.size(); ++k) {
-                const qint64 bit = f * pixelsPerFrame + k;
-                if (frame[k] != 0)
-                    bits[std::size_t(bit >> 3)] |= Uint8(1u << (bit & 7));
-            }
-        }
-        if (bits.size() % 2 != 0)
-            bits.push_back(0); // OB values have even length
-        set.putAndInsertUint8Array(DCM_PixelData, bits.data(), bits.size());
-    });
-    if (!ok || repacked.isEmpty())
-        return Error(ErrorCode::Internal, u"could not repack the test SEG"_s);
-    return repacked;
+    // Frames of odd bit counts (125 × 123 pixels) included: the writer packs them back to back
+    // as PS3.5 says, which TestSegmentationReader checks against pydicom.
+    return written->bytes;
 }
 
 QByteArray editDataset(const QByteArray &bytes, const std::function<void(DcmDataset &)> &edit)

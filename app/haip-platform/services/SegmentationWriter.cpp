@@ -137,6 +137,12 @@ SegmentationWriter::write(const ImageVolume &volume, const AnalysisResult &analy
     // Frames: every (segment, slice) pair that holds something.
     std::vector<Uint8> pixels(g.sliceSize());
     int frames = 0;
+    // DCMTK 3.6.7's dcmseg pads each binary frame to whole bytes, so when rows × columns is not
+    // a multiple of 8 every frame after the first lands shifted. PS3.5 8.1.1: the frames' bits
+    // follow each other without padding, pixel k of the element is bit k (least significant bit
+    // first). Such Pixel Data is packed here and replaces dcmseg's.
+    const bool packHere = !analysis.fractional && (qint64(g.rows) * g.columns) % 8 != 0;
+    std::vector<Uint8> packed;
     for (const SegmentInfo &info : analysis.segments) {
         for (int k = 0; k < g.slices; ++k) {
             std::fill(pixels.begin(), pixels.end(), Uint8(0));
@@ -174,6 +180,16 @@ SegmentationWriter::write(const ImageVolume &volume, const AnalysisResult &analy
             perFrame.push_back(derivation.get());
             if ((status = seg->addFrame(pixels.data(), Uint16(info.number), perFrame)).bad())
                 return failed(u"frame"_s, status);
+            if (packHere) {
+                const qint64 first = qint64(frames) * qint64(g.sliceSize());
+                packed.resize(std::size_t((first + qint64(g.sliceSize()) + 7) / 8), 0);
+                for (std::size_t p = 0; p < pixels.size(); ++p) {
+                    if (pixels[p] != 0) {
+                        const qint64 bit = first + qint64(p);
+                        packed[std::size_t(bit >> 3)] |= Uint8(1u << (bit & 7));
+                    }
+                }
+            }
             ++frames;
         }
     }
@@ -212,6 +228,12 @@ SegmentationWriter::write(const ImageVolume &volume, const AnalysisResult &analy
     DcmFileFormat file;
     if ((status = seg->writeDataset(*file.getDataset())).bad())
         return failed(u"write"_s, status);
+    if (packHere) {
+        if (packed.size() % 2 != 0)
+            packed.push_back(0); // OB values have even length
+        if ((status = file.getDataset()->putAndInsertUint8Array(DCM_PixelData, packed.data(), packed.size())).bad())
+            return failed(u"pixel data"_s, status);
+    }
     Result<QByteArray> bytes = internal::serialise(file);
     if (!bytes)
         return bytes.error();
