@@ -1827,6 +1827,13 @@ Name, ID and birth date hidden (anonymised display)</source>
 %4 series, %5 images</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n AI result(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>haip::ui::ViewerActions</name>

@@ -1815,6 +1815,11 @@ Name, ID and birth date hidden (anonymised display)</source>
 %2 %3
 %4 シリーズ、%5 画像</translation>
     </message>
+    <message numerus="yes">
+        <source>%n AI result(s)</source>
+        <translation>
+            <numerusform>AI の結果 %n 件</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>haip::ui::ViewerActions</name>

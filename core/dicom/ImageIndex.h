@@ -40,6 +40,7 @@ struct StudyRecord
     int instanceCount = 0;
     QDateTime lastOpened; // invalid if never opened in the viewer
     QDateTime lastImported; // when instances were last added to it or updated; invalid if unknown
+    int aiResultCount = 0; // completed AI analyses listed with it (ai_result)
 };
 
 struct SeriesRecord

@@ -110,7 +110,8 @@ QString studySelect()
         "(SELECT count(*) FROM series WHERE study_uid = st.study_uid), "
         "(SELECT count(*) FROM instance i JOIN series se ON se.series_uid = i.series_uid "
         "  WHERE se.study_uid = st.study_uid), "
-        "st.last_opened, st.last_imported "
+        "st.last_opened, st.last_imported, "
+        "(SELECT count(*) FROM ai_result WHERE study_uid = st.study_uid) "
         "FROM study st JOIN patient p ON p.id = st.patient ");
 }
 
@@ -135,6 +136,7 @@ Result<QList<StudyRecord>> readStudies(QSqlQuery &query)
         s.instanceCount = query.value(9).toInt();
         s.lastOpened = fromMs(query.value(10));
         s.lastImported = fromMs(query.value(11));
+        s.aiResultCount = query.value(12).toInt();
         studies.append(s);
     }
     return studies;

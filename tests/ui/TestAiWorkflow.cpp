@@ -19,6 +19,8 @@
 #include "TestSupport.h"
 #include "auth/ClinicianSession.h"
 #include "auth/LoginScreen.h"
+#include "browser/StudyBrowser.h"
+#include "browser/StudyBrowserModel.h"
 #include "catalog/CatalogFilterModel.h"
 #include "catalog/CatalogModel.h"
 #include "catalog/CatalogPanel.h"
@@ -568,6 +570,12 @@ void TestAiWorkflow::sendToNoduleServiceAndReceiveTheResult()
     QCOMPARE(listed->size(), 1);
     QCOMPARE(listed->front().jobId, id);
     QCOMPARE(listed->front().seriesInstanceUid, m_phantom.seriesInstanceUid);
+    // And the study browser marks the study (AI icon beside its modalities, a line in its tooltip).
+    const QModelIndex study = window.browser()->model()->findStudy(m_phantom.studyInstanceUid);
+    QVERIFY(study.isValid());
+    QVERIFY(
+        !study.siblingAtColumn(ui::StudyBrowserModel::ModalityColumn).data(Qt::DecorationRole).value<QIcon>().isNull());
+    QVERIFY(study.data(Qt::ToolTipRole).toString().contains(u"AI"_s));
     session.signOut();
 }
 

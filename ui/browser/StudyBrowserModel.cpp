@@ -2,6 +2,7 @@
 
 #include "browser/DisplayText.h"
 #include "catalog/CatalogPanel.h"
+#include "theme/ThemedIcon.h"
 
 #include <QFont>
 #include <QMimeData>
@@ -313,19 +314,27 @@ QVariant StudyBrowserModel::toolTip(const Node &node) const
                  node.patient.patientId,
                  display::date(node.patient.birthDate),
                  node.patient.sex);
-    case NodeKind::Study:
+    case NodeKind::Study: {
+        const QString results = node.study.aiResultCount > 0
+            ? QStringLiteral("\n") + tr("%n AI result(s)", nullptr, node.study.aiResultCount)
+            : QString();
         if (m_anonymised)
             return tr("%1\n%2 %3\n%4 series, %5 images")
-                .arg(node.study.description, display::date(node.study.studyDate), display::time(node.study.studyTime))
-                .arg(node.study.seriesCount)
-                .arg(node.study.instanceCount);
+                       .arg(node.study.description,
+                            display::date(node.study.studyDate),
+                            display::time(node.study.studyTime))
+                       .arg(node.study.seriesCount)
+                       .arg(node.study.instanceCount) +
+                results;
         return tr("%1\n%2 %3\nAccession: %4\n%5 series, %6 images")
-            .arg(node.study.description,
-                 display::date(node.study.studyDate),
-                 display::time(node.study.studyTime),
-                 node.study.accessionNumber)
-            .arg(node.study.seriesCount)
-            .arg(node.study.instanceCount);
+                   .arg(node.study.description,
+                        display::date(node.study.studyDate),
+                        display::time(node.study.studyTime),
+                        node.study.accessionNumber)
+                   .arg(node.study.seriesCount)
+                   .arg(node.study.instanceCount) +
+            results;
+    }
     case NodeKind::Series:
         if (node.series.frameCount > node.series.instanceCount)
             return tr("Series %1 (%2): %3 images, %4 frames")
@@ -382,6 +391,9 @@ QVariant StudyBrowserModel::data(const QModelIndex &index, int role) const
                 node.icon = QIcon(QPixmap::fromImage(node.thumbnail));
             return node.icon;
         }
+        // A study with AI results carries the AI mark beside its modalities.
+        if (node.kind == NodeKind::Study && index.column() == ModalityColumn && node.study.aiResultCount > 0)
+            return themedIcon(QStringLiteral("analyse"));
         return {};
     case Qt::FontRole:
         if (node.kind == NodeKind::Patient && index.column() == NameColumn) {

@@ -135,6 +135,8 @@ AiWorkflow::AiWorkflow(Settings settings,
         if (dicom::ImageIndex *index = m_window.index()) {
             if (Result<void> removed = index->removeAiResult(id); !removed)
                 m_window.problemsPanel()->addProblem(removed.error());
+            else
+                m_window.reloadBrowser();
         }
     });
     // Results finished before this index knew them (another index, an older version) are listed.
@@ -143,6 +145,8 @@ AiWorkflow::AiWorkflow(Settings settings,
         if (job && job->stage == workflow::JobStage::Completed)
             listResult(*job);
     }
+    m_window.reloadBrowser();
+    m_browserShowsResults = true; // from now on each new result reloads it
     // A series opened again shows its newest result again (from the index, listed with its
     // study); the catalog marks what accepts it.
     connect(&window, &MainWindow::firstImageShown, this, [this] {
@@ -303,6 +307,8 @@ void AiWorkflow::listResult(const workflow::AnalysisJob &job)
     record.completed = job.finishedAt.isValid() ? job.finishedAt : job.updatedAt;
     if (Result<void> added = index->addAiResult(record); !added)
         m_window.problemsPanel()->addProblem(added.error());
+    else if (m_browserShowsResults)
+        m_window.reloadBrowser(); // the study gets its AI mark
 }
 
 void AiWorkflow::showIndexedResult()

@@ -106,6 +106,7 @@ private:
     ResultPresenter *m_results = nullptr; // child of the window
     StudyAccessAudit *m_accessAudit = nullptr;
     QSystemTrayIcon *m_tray = nullptr; // created at the first notification
+    bool m_browserShowsResults = false; // set once the start-up listing reloaded the browser
     CatalogPanel *m_catalogPanel = nullptr;
     QDockWidget *m_catalogDock = nullptr;
     Error m_catalogError;
