@@ -61,6 +61,7 @@ target_sources(haip_ui PRIVATE
     jobs/JobProgressDelegate.cpp jobs/JobProgressDelegate.h
     jobs/JobsModel.cpp jobs/JobsModel.h
     jobs/JobsPanel.cpp jobs/JobsPanel.h
+    jobs/ResultListing.cpp jobs/ResultListing.h
     jobs/ResultPresenter.cpp jobs/ResultPresenter.h
     jobs/SendConfirmation.cpp jobs/SendConfirmation.h
     jobs/StudyAccessAudit.cpp jobs/StudyAccessAudit.h

@@ -7,8 +7,7 @@
 #include "dicom/internal/DatasetParser.h"
 #include "dicom/internal/DatasetValues.h"
 #include "dicom/internal/PresentationStateParsing.h"
-
-#include <QFile>
+#include "dicom/internal/WholeFile.h"
 
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
@@ -209,14 +208,10 @@ Result<void> readSpatial(DcmItem &set, PresentationState &state, const Presentat
 
 Result<PresentationState> PresentationStateReader::fromFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.exists())
-        return Error(ErrorCode::FileNotFound, {}, path);
-    if (file.size() > MaxFileSize)
-        return Error(ErrorCode::FileTooLarge, QString::number(file.size()), path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error(ErrorCode::FileUnreadable, file.errorString(), path);
-    return fromBytes(file.readAll(), path);
+    Result<QByteArray> bytes = internal::readWholeFile(path, MaxFileSize);
+    if (!bytes)
+        return bytes.error();
+    return fromBytes(*bytes, path);
 }
 
 Result<PresentationState> PresentationStateReader::fromBytes(const QByteArray &bytes, const QString &name)

@@ -4,8 +4,8 @@
 #include "dicom/SegmentationColours.h"
 #include "dicom/internal/DatasetParser.h"
 #include "dicom/internal/DatasetValues.h"
+#include "dicom/internal/WholeFile.h"
 
-#include <QFile>
 #include <QFileInfo>
 #include <QSet>
 
@@ -214,14 +214,10 @@ pixelDataOf(DcmDataset &set, const QString &name, qint64 pixelsPerFrame, qint64 
 
 Result<Segmentation> SegmentationReader::fromFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.exists())
-        return Error(ErrorCode::FileNotFound, {}, path);
-    if (file.size() > MaxFileSize)
-        return Error(ErrorCode::FileTooLarge, QString::number(file.size()), path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error(ErrorCode::FileUnreadable, file.errorString(), path);
-    return fromBytes(file.readAll(), path);
+    Result<QByteArray> bytes = internal::readWholeFile(path, MaxFileSize);
+    if (!bytes)
+        return bytes.error();
+    return fromBytes(*bytes, path);
 }
 
 Result<Segmentation> SegmentationReader::fromBytes(const QByteArray &bytes, const QString &name)

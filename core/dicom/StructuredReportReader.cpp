@@ -3,8 +3,7 @@
 #include "dicom/CharsetDecoder.h"
 #include "dicom/internal/DatasetParser.h"
 #include "dicom/internal/DatasetValues.h"
-
-#include <QFile>
+#include "dicom/internal/WholeFile.h"
 
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
@@ -198,14 +197,10 @@ const ReportMeasurement *ReportFinding::measurement(const char *codeValue, const
 
 Result<StructuredReport> StructuredReportReader::fromFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.exists())
-        return Error(ErrorCode::FileNotFound, {}, path);
-    if (file.size() > MaxFileSize)
-        return Error(ErrorCode::FileTooLarge, QString::number(file.size()), path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error(ErrorCode::FileUnreadable, file.errorString(), path);
-    return fromBytes(file.readAll(), path);
+    Result<QByteArray> bytes = internal::readWholeFile(path, MaxFileSize);
+    if (!bytes)
+        return bytes.error();
+    return fromBytes(*bytes, path);
 }
 
 Result<StructuredReport> StructuredReportReader::fromBytes(const QByteArray &bytes, const QString &name)

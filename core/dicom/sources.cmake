@@ -120,6 +120,7 @@ target_link_libraries(haip_core PRIVATE DCMTK::dcmseg DCMTK::dcmfg DCMTK::dcmiod
 target_sources(haip_core PRIVATE
     dicom/StructuredReport.h
     dicom/StructuredReportReader.cpp dicom/StructuredReportReader.h
+    dicom/internal/WholeFile.cpp dicom/internal/WholeFile.h
 )
 target_link_libraries(haip_core PRIVATE DCMTK::dcmsr)
 

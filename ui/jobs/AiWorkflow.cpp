@@ -7,10 +7,10 @@
 #include "catalog/CatalogPanel.h"
 #include "common/ProblemsPanel.h"
 #include "crypto/OsKeyStore.h"
-#include "dicom/ImageIndex.h"
 #include "dicom/ReidentificationStore.h"
 #include "jobs/AnalysisController.h"
 #include "jobs/JobsPanel.h"
+#include "jobs/ResultListing.h"
 #include "jobs/ResultPresenter.h"
 #include "jobs/StudyAccessAudit.h"
 #include "platform/JobClient.h"
@@ -118,40 +118,25 @@ AiWorkflow::AiWorkflow(Settings settings,
         if (const workflow::AnalysisJob *job = m_queue->job(id))
             m_results->show(*job);
     });
+    m_listing = new ResultListing(window, *m_queue, *m_results, m_settings.language, this);
     connect(m_jobsPanel, &JobsPanel::resultReady, this, [this](const QString &id) {
-        if (const workflow::AnalysisJob *job = m_queue->job(id))
-            listResult(*job);
+        const workflow::AnalysisJob *job = m_queue->job(id);
+        if (!job)
+            return;
+        m_listing->list(*job);
         notify(id, true);
         // On the images at once when its series is the one on screen.
-        const workflow::AnalysisJob *job = m_queue->job(id);
-        if (job && job->seriesInstanceUid == m_window.currentSeries().seriesInstanceUid)
+        if (job->seriesInstanceUid == m_window.currentSeries().seriesInstanceUid)
             m_results->show(*job);
     });
     connect(m_queue.get(), &workflow::JobQueue::jobSaveFailed, this, [this](const QString &, const Error &error) {
         m_window.problemsPanel()->addProblem(error);
     });
-    // A removed job leaves the index too.
-    connect(m_queue.get(), &workflow::JobQueue::jobRemoved, this, [this](const QString &id) {
-        if (dicom::ImageIndex *index = m_window.index()) {
-            if (Result<void> removed = index->removeAiResult(id); !removed)
-                m_window.problemsPanel()->addProblem(removed.error());
-            else
-                m_window.reloadBrowser();
-        }
-    });
-    // Results finished before this index knew them (another index, an older version) are listed.
-    for (const QString &id : m_queue->ids()) {
-        const workflow::AnalysisJob *job = m_queue->job(id);
-        if (job && job->stage == workflow::JobStage::Completed)
-            listResult(*job);
-    }
-    m_window.reloadBrowser();
-    m_browserShowsResults = true; // from now on each new result reloads it
     // A series opened again shows its newest result again (from the index, listed with its
     // study); the catalog marks what accepts it.
     connect(&window, &MainWindow::firstImageShown, this, [this] {
         m_catalogPanel->setSeriesFacts(platform::SeriesFacts::of(m_window.currentSeries()));
-        showIndexedResult();
+        m_listing->showNewestForCurrentSeries();
     });
     connect(m_jobsPanel, &JobsPanel::jobFailed, this, [this](const QString &id) { notify(id, false); });
     createMenu();
@@ -290,44 +275,6 @@ void AiWorkflow::analyseCurrentSeries(const QString &serviceId)
     if (job) {
         m_jobsDock->show();
         m_jobsDock->raise();
-    }
-}
-
-void AiWorkflow::listResult(const workflow::AnalysisJob &job)
-{
-    dicom::ImageIndex *index = m_window.index();
-    if (index == nullptr)
-        return;
-    dicom::AiResultRecord record;
-    record.jobId = job.id;
-    record.studyInstanceUid = job.studyInstanceUid;
-    record.seriesInstanceUid = job.seriesInstanceUid;
-    record.serviceId = job.serviceId;
-    record.serviceName = job.serviceName(m_settings.language);
-    record.completed = job.finishedAt.isValid() ? job.finishedAt : job.updatedAt;
-    if (Result<void> added = index->addAiResult(record); !added)
-        m_window.problemsPanel()->addProblem(added.error());
-    else if (m_browserShowsResults)
-        m_window.reloadBrowser(); // the study gets its AI mark
-}
-
-void AiWorkflow::showIndexedResult()
-{
-    dicom::ImageIndex *index = m_window.index();
-    if (index == nullptr)
-        return;
-    const dicom::Series &series = m_window.currentSeries();
-    Result<QList<dicom::AiResultRecord>> listed = index->aiResults(series.studyInstanceUid);
-    if (!listed) {
-        m_window.problemsPanel()->addProblem(listed.error());
-        return;
-    }
-    for (const dicom::AiResultRecord &record : *listed) { // newest first
-        const workflow::AnalysisJob *job = m_queue->job(record.jobId);
-        if (record.seriesInstanceUid == series.seriesInstanceUid && job != nullptr) {
-            m_results->show(*job);
-            return;
-        }
     }
 }
 

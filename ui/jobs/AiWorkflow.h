@@ -34,6 +34,7 @@ class CatalogPanel;
 class ClinicianSession;
 class JobsPanel;
 class MainWindow;
+class ResultListing;
 class ResultPresenter;
 class StudyAccessAudit;
 
@@ -89,10 +90,6 @@ private:
     void showCachedCatalog();
     void useCatalog(const platform::Catalog &catalog, const QDateTime &fetchedAt, bool fromCache);
     void notify(const QString &jobId, bool succeeded);
-    // Lists a completed job with its study in the local index / shows the newest one listed for
-    // the series on screen.
-    void listResult(const workflow::AnalysisJob &job);
-    void showIndexedResult();
     void showSeriesMenu(const QString &seriesInstanceUid, const QPoint &globalPos);
 
     Settings m_settings;
@@ -104,9 +101,9 @@ private:
     QDockWidget *m_jobsDock = nullptr;
     QMenu *m_analyseMenu = nullptr;
     ResultPresenter *m_results = nullptr; // child of the window
+    ResultListing *m_listing = nullptr;
     StudyAccessAudit *m_accessAudit = nullptr;
     QSystemTrayIcon *m_tray = nullptr; // created at the first notification
-    bool m_browserShowsResults = false; // set once the start-up listing reloaded the browser
     CatalogPanel *m_catalogPanel = nullptr;
     QDockWidget *m_catalogDock = nullptr;
     Error m_catalogError;
