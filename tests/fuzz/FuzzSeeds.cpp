@@ -23,13 +23,14 @@
 #include <cstdio>
 
 using namespace haip;
+using namespace Qt::StringLiterals;
 
 namespace {
 
 bool save(const QString &dir, const QString &name, const QByteArray &bytes)
 {
     QDir().mkpath(dir);
-    QFile file(dir + u'/' + name);
+    QFile file(dir + u"/"_s + name);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()) {
         std::fprintf(stderr, "haip-fuzz-seeds: cannot write %s\n", qPrintable(file.fileName()));
         return false;
@@ -84,8 +85,8 @@ int main(int argc, char **argv)
     dicom::PhantomOptions o;
     o.kind = dicom::PhantomKind::ChestCt;
     o.rows = o.columns = 64;
-    o.slices = 24;
-    o.sliceSpacing = 10.0;
+    o.slices = 40;
+    o.sliceSpacing = 2.5; // the thickest slices the service accepts
     o.outputDir = work.filePath(QStringLiteral("phantom"));
     Result<dicom::PhantomResult> phantom = dicom::PhantomGenerator::generate(o);
     services::ServiceRegistry registry;
@@ -96,18 +97,19 @@ int main(int argc, char **argv)
     }
     Result<services::ServiceBundle> bundle = service->analyse(phantom->files, nullptr, {});
     if (!bundle || bundle->structuredReport.isEmpty()) {
-        std::fprintf(stderr, "haip-fuzz-seeds: the service failed\n");
+        std::fprintf(
+            stderr, "haip-fuzz-seeds: the service failed: %s\n", bundle ? "" : qPrintable(bundle.error().detail()));
         return 1;
     }
     const QByteArray slice = readFile(phantom->files.value(phantom->files.size() / 2));
     const QByteArray findings = QJsonDocument(bundle->findings).toJson(QJsonDocument::Compact);
-    bool ok = save(out + u"/dicom_file", QStringLiteral("phantom-ct-slice.dcm"), slice) &&
-        save(out + u"/result_bundle", QStringLiteral("sr-tid1500.dcm"), bundle->structuredReport);
+    bool ok = save(out + u"/dicom_file"_s, QStringLiteral("phantom-ct-slice.dcm"), slice) &&
+        save(out + u"/result_bundle"_s, QStringLiteral("sr-tid1500.dcm"), bundle->structuredReport);
     if (!bundle->segmentation.isEmpty())
-        ok = ok && save(out + u"/result_bundle", QStringLiteral("seg-binary.dcm"), bundle->segmentation) &&
-            save(out + u"/dicom_file", QStringLiteral("seg-binary.dcm"), bundle->segmentation);
+        ok = ok && save(out + u"/result_bundle"_s, QStringLiteral("seg-binary.dcm"), bundle->segmentation) &&
+            save(out + u"/dicom_file"_s, QStringLiteral("seg-binary.dcm"), bundle->segmentation);
     if (!bundle->presentationState.isEmpty())
-        ok = ok && save(out + u"/result_bundle", QStringLiteral("gsps.dcm"), bundle->presentationState);
+        ok = ok && save(out + u"/result_bundle"_s, QStringLiteral("gsps.dcm"), bundle->presentationState);
 
     // The bundle as the workstation receives it inside the reply envelope (a fixed boundary
     // keeps the seed stable).
@@ -128,12 +130,12 @@ int main(int argc, char **argv)
     parts.removeFirst(); // without the SR: a small bundle for the envelope seeds
     const QByteArray small =
         platform::MultipartWriter::write(parts, platform::multipart::JsonType, true, QByteArrayLiteral("haip-fuzz"));
-    ok = ok && save(out + u"/multipart", QStringLiteral("result-bundle.mime"), entity) &&
-        save(out + u"/multipart", QStringLiteral("findings-only.mime"), small) &&
-        save(out + u"/envelope", QStringLiteral("request-empty.env"), request({}, 0x00)) &&
-        save(out + u"/envelope", QStringLiteral("request-findings.env"), request(small, 0x80)) &&
-        save(out + u"/envelope", QStringLiteral("reply-empty.env"), reply({}, 0x00)) &&
-        save(out + u"/envelope", QStringLiteral("reply-findings.env"), reply(small, 0x80));
+    ok = ok && save(out + u"/multipart"_s, QStringLiteral("result-bundle.mime"), entity) &&
+        save(out + u"/multipart"_s, QStringLiteral("findings-only.mime"), small) &&
+        save(out + u"/envelope"_s, QStringLiteral("request-empty.env"), request({}, 0x00)) &&
+        save(out + u"/envelope"_s, QStringLiteral("request-findings.env"), request(small, 0x80)) &&
+        save(out + u"/envelope"_s, QStringLiteral("reply-empty.env"), reply({}, 0x00)) &&
+        save(out + u"/envelope"_s, QStringLiteral("reply-findings.env"), reply(small, 0x80));
 
     // The reference catalog, signed with the fixed key, and its payload alone.
     Result<crypto::SigningKey> key = crypto::SigningKey::fromPem(fuzz::catalogSigningKeyPem());
@@ -144,10 +146,10 @@ int main(int argc, char **argv)
     const QJsonObject payload =
         test::referenceCatalogPayload(fuzz::catalogNow().addDays(-30), fuzz::catalogNow().addDays(30));
     ok = ok &&
-        save(out + u"/catalog",
+        save(out + u"/catalog"_s,
              QStringLiteral("signed-catalog.json"),
              QJsonDocument(test::signCatalog(payload, *key)).toJson(QJsonDocument::Compact)) &&
-        save(out + u"/catalog",
+        save(out + u"/catalog"_s,
              QStringLiteral("catalog-payload.json"),
              QJsonDocument(payload).toJson(QJsonDocument::Compact));
     return ok ? 0 : 1;

@@ -103,7 +103,9 @@ def dictionary(target, words):
     with open(os.path.join(here, target + ".dict"), "w") as f:
         f.write("# libFuzzer dictionary of the %s target (written by make-seeds.py)\n" % target)
         for w in sorted(set(words)):
-            f.write('"%s"\n' % w.replace("\\", "\\\\").replace('"', '\\"'))
+            escaped = "".join(c if " " <= c < "\x7f" and c not in '"\\' else "".join("\\x%02X" % b for b in c.encode())
+                              for c in w)
+            f.write('"%s"\n' % escaped)
 
 
 def keys(o, out):
