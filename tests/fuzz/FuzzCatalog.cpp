@@ -14,7 +14,7 @@ using namespace haip;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    static const crypto::SpkiPin pin = *crypto::SpkiPin::parse(QLatin1String(fuzz::catalogKeyPin()));
+    static const crypto::SpkiPin pin = *crypto::SpkiPin::parse(QString::fromLatin1(fuzz::catalogKeyPin()));
     Result<QJsonObject> object =
         platform::StrictJson::parseObject(fuzz::view(data, size), {}, QStringLiteral("catalog"));
     if (!object)
