@@ -120,14 +120,64 @@ struct Attempt
     bool atEnd = false;
 };
 
+// Why the buffer stream below names its position: DCMTK allocates an element's declared length
+// before reading its value, so a 300-byte file claiming a 4 GiB value made it allocate 4 GiB
+// (found by fuzzing: tests/fuzz/regressions/result_bundle). An element longer than
+// maxReadLength is instead skipped when its stream offers a factory, and refused ("larger than
+// remaining bytes") when the skip falls short. With maxReadLength at the buffer's size only values
+// longer than the whole buffer take that path, and for them the skip always falls short: nothing
+// is deferred, every real value is still read at once. Inside a deflated stream lengths may
+// legitimately exceed the compressed bytes, so there no factory is offered (DCMTK's behaviour).
+class BufferStreamFactory : public DcmInputStreamFactory
+{
+public:
+    BufferStreamFactory(QByteArray bytes, offile_off_t offset) : m_bytes(std::move(bytes)), m_offset(offset) { }
+    DcmInputStream *create() const override
+    {
+        auto *stream = new DcmInputBufferStream();
+        stream->setBuffer(m_bytes.constData(), offile_off_t(m_bytes.size()));
+        stream->setEos();
+        stream->skip(m_offset);
+        return stream;
+    }
+    DcmInputStreamFactory *clone() const override { return new BufferStreamFactory(*this); }
+    DcmInputStreamFactoryType ident() const override { return DFT_DcmInputFileStreamFactory; }
+
+private:
+    QByteArray m_bytes; // shared with the caller's buffer, kept alive with the factory
+    offile_off_t m_offset;
+};
+
+class SeekableBufferStream : public DcmInputBufferStream
+{
+public:
+    explicit SeekableBufferStream(const QByteArray &bytes) : m_bytes(bytes)
+    {
+        setBuffer(m_bytes.constData(), offile_off_t(m_bytes.size()));
+        setEos();
+    }
+    OFCondition installCompressionFilter(E_StreamCompression filterType) override
+    {
+        m_compressed = true;
+        return DcmInputBufferStream::installCompressionFilter(filterType);
+    }
+    DcmInputStreamFactory *newFactory() const override
+    {
+        return m_compressed ? nullptr : new BufferStreamFactory(m_bytes, tell());
+    }
+
+private:
+    QByteArray m_bytes;
+    bool m_compressed = false;
+};
+
 Attempt readAttempt(const QByteArray &bytes, const DcmTagKey &stopAt, bool implicitDataset)
 {
     Attempt attempt;
-    DcmInputBufferStream stream;
-    stream.setBuffer(bytes.constData(), offile_off_t(bytes.size()));
-    stream.setEos();
-    // No deferred loading: a buffer stream cannot be re-read later, so every value is read now.
-    const Uint32 maxReadLength = std::numeric_limits<Uint32>::max();
+    SeekableBufferStream stream(bytes);
+    // Every value is read now (see SeekableBufferStream): only a value longer than the whole
+    // buffer exceeds this, and it is refused instead of allocated.
+    const Uint32 maxReadLength = Uint32(qMin<qint64>(bytes.size(), std::numeric_limits<Uint32>::max()));
     if (!implicitDataset) {
         attempt.file->transferInit();
         attempt.cond = attempt.file->readUntilTag(stream, EXS_Unknown, EGL_noChange, maxReadLength, stopAt);
