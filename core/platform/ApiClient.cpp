@@ -331,6 +331,8 @@ void ApiClient::start(ApiReply *reply, const ApiRequestSpec &spec)
     };
 
     const auto pull = [network, state, sink = spec.sink] {
+        if (!network->isOpen())
+            return; // aborted (timeout, cancel): nothing more to read
         const QByteArray chunk = network->readAll();
         if (chunk.isEmpty() || state->oversized || state->failure.code() != ErrorCode::None)
             return;
