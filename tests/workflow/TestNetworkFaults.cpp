@@ -4,6 +4,8 @@
 // in each direction and at each stage: create, upload, processing, download), a job either
 // completes with a result byte-identical to the undisturbed run's, or fails with a clear error and
 // completes byte-identically after a retry — never a hang, never a silently different result.
+// The same holds for faults of the platform itself (serve --fault-plan): 5xx bursts, slow answers
+// (shorter and longer than the client's timeout), and restarts in the middle of each stage.
 // The upload time under each profile goes to test-artifacts/network-profiles.md.
 // The service is "conformance-echo": it answers with the SHA-256 of every file it received, so a
 // result identical to the baseline proves the platform got exactly the de-identified series.
@@ -94,6 +96,10 @@ private slots:
     void linkProfiles();
     void faults_data();
     void faults();
+    void serverFaults_data();
+    void serverFaults();
+    void platformRestarts_data();
+    void platformRestarts();
 
 private:
     struct Run
@@ -106,6 +112,9 @@ private:
     std::unique_ptr<JobQueue> makeQueue();
     bool waitFinished(JobQueue &queue, const QString &id);
     void writeArtifacts();
+    void writeFaultPlan(const QJsonObject &rule);
+    // Completed byte-identical, or Failed with a clear reason and then Completed after a retry.
+    void checkOutcome(JobQueue &queue, const QString &id);
 
     LibraryScope m_library;
     QTemporaryDir m_dir;
@@ -122,6 +131,9 @@ private:
     QStringList m_profileRows;
     QStringList m_faultRows;
     int m_queues = 0;
+    QString m_faultPlan;
+    QStringList m_serveArgs;
+    QString m_lastOutcome;
 };
 
 void TestNetworkFaults::initTestCase()
@@ -137,14 +149,18 @@ void TestNetworkFaults::initTestCase()
     Result<crypto::SpkiPin> pin = test::catalogPin(state);
     QVERIFY(pin);
     m_platform = std::make_unique<test::PlatformProcess>(state);
-    const Result<void> started = m_platform->start({u"--public-rate"_s,
-                                                    u"500"_s,
-                                                    u"--public-burst"_s,
-                                                    u"1000"_s,
-                                                    u"--api-rate"_s,
-                                                    u"500"_s,
-                                                    u"--api-burst"_s,
-                                                    u"1000"_s});
+    m_faultPlan = m_dir.filePath(u"fault-plan.json"_s);
+    m_serveArgs = QStringList {u"--public-rate"_s,
+                               u"500"_s,
+                               u"--public-burst"_s,
+                               u"1000"_s,
+                               u"--api-rate"_s,
+                               u"500"_s,
+                               u"--api-burst"_s,
+                               u"1000"_s,
+                               u"--fault-plan"_s,
+                               m_faultPlan};
+    const Result<void> started = m_platform->start(m_serveArgs);
     QVERIFY2(started, started ? "" : qPrintable(started.error().detail()));
 
     // Every byte between the workstation and the platform passes the proxy.
@@ -320,25 +336,118 @@ void TestNetworkFaults::faults()
     const int firedBefore = m_proxy->faultsFired();
     const Run run = submitAndWait(*queue, stage, [&] { m_proxy->inject(fault, direction, after, 500); });
     m_proxy->disarm();
-    const AnalysisJob *job = queue->job(run.id);
+    QCOMPARE(m_proxy->faultsFired(), firedBefore + 1); // the fault did hit the job
+    checkOutcome(*queue, run.id);
+}
+
+void TestNetworkFaults::checkOutcome(JobQueue &queue, const QString &id)
+{
+    m_lastOutcome.clear();
+    const AnalysisJob *job = queue.job(id);
     QVERIFY(job);
     QVERIFY2(job->isFinished(), qPrintable(u"the job hung at "_s + stageKeyword(job->stage)));
-    QCOMPARE(m_proxy->faultsFired(), firedBefore + 1); // the fault did hit the job
     QString outcome = u"completed"_s;
     if (job->stage == JobStage::Failed) {
         // A clear, translated reason, and a retry that completes.
         QVERIFY(job->failure.code() != ErrorCode::None);
         QVERIFY2(!job->failure.message().isEmpty(), qPrintable(job->failure.codeName()));
         outcome = u"failed (%1: %2), retried → completed"_s.arg(job->failure.codeName(), job->failure.message());
-        queue->retry(run.id);
-        QVERIFY2(waitFinished(*queue, run.id), "the retry hung");
-        job = queue->job(run.id);
+        queue.retry(id);
+        QVERIFY2(waitFinished(queue, id), "the retry hung");
+        job = queue.job(id);
         QVERIFY2(job->stage == JobStage::Completed,
                  qPrintable(job->failure.codeName() + u" "_s + job->failure.detail()));
     }
     QVERIFY2(job->stage == JobStage::Completed, qPrintable(stageKeyword(job->stage)));
     QCOMPARE(resultOf(*job), m_baseline);
-    m_faultRows.append(u"| %1 | %2 |"_s.arg(QString::fromLatin1(QTest::currentDataTag()), outcome));
+    m_lastOutcome = outcome;
+    m_faultRows.append(u"| %1 %2 | %3 |"_s.arg(
+        QString::fromLatin1(QTest::currentTestFunction()), QString::fromLatin1(QTest::currentDataTag()), outcome));
+}
+
+void TestNetworkFaults::writeFaultPlan(const QJsonObject &rule)
+{
+    QFile f(m_faultPlan);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    const QByteArray plan = QJsonDocument(QJsonObject {{u"rules"_s, QJsonArray {rule}}}).toJson();
+    QCOMPARE(f.write(plan), plan.size());
+}
+
+void TestNetworkFaults::serverFaults_data()
+{
+    QTest::addColumn<JobStage>("stage");
+    QTest::addColumn<QJsonObject>("rule");
+    QTest::addColumn<bool>("mayFail"); // longer than the client's retries: a clear failure is right
+    const auto rule = [](const char *method, const char *prefix, int status, int count, int delayMs) {
+        return QJsonObject {{u"method"_s, QLatin1String(method)},
+                            {u"pathPrefix"_s, QLatin1String(prefix)},
+                            {u"status"_s, status},
+                            {u"count"_s, count},
+                            {u"delayMs"_s, delayMs}};
+    };
+    QTest::newRow("503 burst on create") << JobStage::Creating << rule("POST", "/v1/jobs", 503, 3, 0) << false;
+    QTest::newRow("503 longer than the retries on create")
+        << JobStage::Creating << rule("POST", "/v1/jobs", 503, 5, 0) << true;
+    QTest::newRow("500 burst on upload") << JobStage::Uploading << rule("PUT", "/v1/jobs/", 500, 4, 0) << false;
+    QTest::newRow("502 burst on polls") << JobStage::Processing << rule("GET", "/v1/jobs/", 502, 4, 0) << false;
+    QTest::newRow("503 burst on download") << JobStage::Downloading << rule("GET", "/v1/jobs/", 503, 3, 0) << false;
+    QTest::newRow("slow polls (1.5 s)") << JobStage::Processing << rule("GET", "/v1/jobs/", 0, 4, 1500) << false;
+    QTest::newRow("slow past the timeout (4 s) on download")
+        << JobStage::Downloading << rule("GET", "/v1/jobs/", 0, 2, 4000) << false;
+    QTest::newRow("slow past the timeout (4 s) on upload")
+        << JobStage::Uploading << rule("PUT", "/v1/jobs/", 0, 2, 4000) << false;
+}
+
+void TestNetworkFaults::serverFaults()
+{
+    QFETCH(JobStage, stage);
+    QFETCH(QJsonObject, rule);
+    QFETCH(bool, mayFail);
+    std::unique_ptr<JobQueue> queue = makeQueue();
+    const qsizetype appliedBefore = m_platform->serverLog().count("fault plan applied");
+    const Run run = submitAndWait(*queue, stage, [&] { writeFaultPlan(rule); });
+    QFile::remove(m_faultPlan);
+    // The platform did misbehave as planned: each error answer of a burst was met (and retried);
+    // a slowed request may have been the last one the job needed.
+    const qsizetype applied = m_platform->serverLog().count("fault plan applied") - appliedBefore;
+    if (rule.value(u"status"_s).toInt() != 0)
+        QCOMPARE(applied, rule.value(u"count"_s).toInt());
+    else
+        QVERIFY2(applied >= 1, qPrintable(QString::number(applied)));
+    const AnalysisJob *job = queue->job(run.id);
+    QVERIFY(job);
+    const bool failed = job->stage == JobStage::Failed;
+    checkOutcome(*queue, run.id);
+    if (!mayFail)
+        QVERIFY2(!failed, qPrintable(m_lastOutcome)); // within the retries: ridden through
+    else
+        QVERIFY2(failed, "the burst outlasted the retries, yet the job did not say so");
+}
+
+void TestNetworkFaults::platformRestarts_data()
+{
+    QTest::addColumn<JobStage>("stage");
+    QTest::newRow("upload") << JobStage::Uploading;
+    QTest::newRow("processing") << JobStage::Processing;
+    QTest::newRow("download") << JobStage::Downloading;
+}
+
+void TestNetworkFaults::platformRestarts()
+{
+    QFETCH(JobStage, stage);
+    std::unique_ptr<JobQueue> queue = makeQueue();
+    const quint16 port = m_platform->port();
+    bool restarted = false;
+    const Run run = submitAndWait(*queue, stage, [&] {
+        m_platform->stop();
+        // Back after a second on the same port, as a restarted server is.
+        QTimer::singleShot(1000, this, [&] {
+            restarted = bool(m_platform->start(m_serveArgs + QStringList {u"--listen"_s, u"127.0.0.1:%1"_s.arg(port)}));
+        });
+    });
+    QVERIFY(QTest::qWaitFor([&] { return m_platform->isRunning(); }, 10000));
+    QVERIFY(restarted);
+    checkOutcome(*queue, run.id);
 }
 
 void TestNetworkFaults::writeArtifacts()
