@@ -433,6 +433,18 @@ void ApiClient::start(ApiReply *reply, const ApiRequestSpec &spec)
             target->complete(Error(ErrorCode::NetworkUnavailable, network->errorString(), where));
             return;
         }
+        // Qt hands over an answer cut short by a closed connection as if it were whole.
+        const QVariant announced = network->header(QNetworkRequest::ContentLengthHeader);
+        if (announced.isValid() && network->rawHeader("Content-Encoding").isEmpty() &&
+            state->received != announced.toLongLong()) {
+            target->m_networkFailure = true;
+            target->complete(Error(ErrorCode::NetworkUnavailable,
+                                   QStringLiteral("the answer was cut short (%1 of %2 bytes)")
+                                       .arg(state->received)
+                                       .arg(announced.toLongLong()),
+                                   where));
+            return;
+        }
         ApiAnswer answer;
         answer.status = state->status;
         answer.body = std::move(state->buffer);
