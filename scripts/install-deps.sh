@@ -18,6 +18,7 @@ packages=(
     python3-pydicom python3-numpy python3-cryptography libgdcm-tools libopenjp2-tools dicom3tools dcm2niix hyperfine
     gnome-keyring libsecret-tools # a real Secret Service and an independent client (tests/support/with-secret-service.sh)
     pcsc-tools opensc opensc-pkcs11 softhsm2 oathtool wixl msitools curl time
+    faketime openssl # a platform with its clock off (TestClockSkew); legacy-TLS rogue server (TestRogueServer)
 )
 
 missing=()
