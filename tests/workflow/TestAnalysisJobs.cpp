@@ -57,13 +57,6 @@ const QString kService = u"chest-ct-nodule"_s;
 const QString kPatientName = u"Zyxwvut^Qorlenka=山田^花子"_s;
 const QString kPatientId = u"PID-7Q3X9Z"_s;
 
-crypto::SecureBuffer randomKey()
-{
-    crypto::SecureBuffer key(32);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), 8);
-    return key;
-}
-
 // Every file under `root` whose bytes contain `needle`.
 QStringList filesContaining(const QString &root, const QByteArray &needle)
 {
@@ -273,8 +266,8 @@ void TestAnalysisJobs::initTestCase()
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitCode(), 0);
     }
-    m_storeKey = randomKey();
-    m_mapKey = randomKey();
+    m_storeKey = test::randomKey();
+    m_mapKey = test::randomKey();
     m_auditPath = m_dir.filePath(u"audit/audit.jsonl"_s);
     Result<audit::AuditLog> log = audit::AuditLog::open(m_auditPath, u"test-ws"_s);
     QVERIFY(log);
