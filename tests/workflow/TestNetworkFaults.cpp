@@ -401,8 +401,11 @@ void TestNetworkFaults::serverFaults()
     checkOutcome(*queue, run.id);
     if (!mayFail)
         QVERIFY2(!failed, qPrintable(m_lastOutcome)); // within the retries: ridden through
-    else
+    else {
         QVERIFY2(failed, "the burst outlasted the retries, yet the job did not say so");
+        // An overloaded platform is out of reach for now, not a fault to report to IT.
+        QVERIFY2(m_lastOutcome.contains(u"network-unavailable"_s), qPrintable(m_lastOutcome));
+    }
 }
 
 void TestNetworkFaults::platformRestarts_data()
