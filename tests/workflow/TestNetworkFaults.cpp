@@ -405,6 +405,7 @@ void TestNetworkFaults::serverFaults()
         QVERIFY2(failed, "the burst outlasted the retries, yet the job did not say so");
         // An overloaded platform is out of reach for now, not a fault to report to IT.
         QVERIFY2(m_lastOutcome.contains(u"network-unavailable"_s), qPrintable(m_lastOutcome));
+        QVERIFY2(m_lastOutcome.contains(u"The platform 127.0.0.1:"_s), qPrintable(m_lastOutcome));
     }
 }
 
