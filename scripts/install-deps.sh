@@ -20,6 +20,7 @@ packages=(
     gnome-keyring libsecret-tools # a real Secret Service and an independent client (tests/support/with-secret-service.sh)
     pcsc-tools opensc opensc-pkcs11 softhsm2 oathtool wixl msitools curl time
     clang llvm libclang-rt-dev # libFuzzer targets with ASan+UBSan (tests/fuzz, scripts/fuzz.sh)
+    wine64 libxml2-utils # the MSI installed under wine and the ADMX/ADML checked (tests/installer)
     faketime openssl # a platform with its clock off (TestClockSkew); legacy-TLS rogue server (TestRogueServer)
 )
 
