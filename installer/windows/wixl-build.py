@@ -29,7 +29,9 @@ def q(name):
 def strip_for_wixl(src, dst):
     """Copies src to dst without Component conditions; returns them and the secure properties."""
     ET.register_namespace("", WIX_NS)
-    tree = ET.parse(src)
+    # Keep processing instructions (<?include?>) and comments.
+    parser = ET.XMLParser(target=ET.TreeBuilder(insert_comments=True, insert_pis=True))
+    tree = ET.parse(src, parser)
     conditions = {}
     secure = []
     for component in tree.iter(q("Component")):
