@@ -6,7 +6,9 @@ Component's <Condition> (nor Property/@Secure), so this script takes them out of
 source, builds with wixl, and writes them into the Component and Property tables afterwards
 with msibuild: the MSI ends up with the conditions the WiX toolset would have compiled in.
 
-  wixl-build.py --stage DIR --version X.Y.Z --out file.msi [--work DIR]
+  wixl-build.py --stage DIR --version X.Y.Z --upgrade-code GUID --out file.msi [--work DIR]
+
+Version and UpgradeCode come from CMake (project(VERSION), cmake/HaipPackagingWindows.cmake).
 
 Files: every file under DIR, installed under INSTALL_ROOT with the same relative paths
 (as CPack's files.wxs does with the install tree).
@@ -60,6 +62,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stage", required=True)
     parser.add_argument("--version", required=True)
+    parser.add_argument("--upgrade-code", required=True)
     parser.add_argument("--out", required=True)
     parser.add_argument("--work")
     args = parser.parse_args()
@@ -96,7 +99,8 @@ def main():
     if os.path.exists(out_msi):
         os.remove(out_msi)
     # wixl looks files up relative to the working directory only: build from the stage.
-    run(["wixl", "-a", "x64", "-D", "Version=" + args.version, "-D", "StageDir=.", "-D", "Win64=yes",
+    run(["wixl", "-a", "x64", "-D", "Version=" + args.version, "-D", "UpgradeCode=" + args.upgrade_code,
+         "-D", "StageDir=.", "-D", "Win64=yes",
          "-I", work, "-o", out_msi] + sources + [files_wxs], cwd=stage)
 
     queries = ["UPDATE `Component` SET `Condition` = '%s' WHERE `Component` = '%s'" % (text, cid)
