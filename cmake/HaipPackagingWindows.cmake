@@ -71,5 +71,9 @@ set(CPACK_WIX_EXTRA_SOURCES ${HAIP_WIX_DIR}/HaipPolicy.wxs ${HAIP_WIX_DIR}/HaipS
     ${HAIP_WIX_DIR}/HaipWindowsToolset.wxs)
 set(CPACK_WIX_EXTENSIONS WixUtilExtension) # util:CloseApplication
 set(CPACK_WIX_CANDLE_EXTRA_FLAGS "-I${HAIP_WIX_DIR}") # <?include HaipProperties.wxi?>
+# ICE38/43/57 want HKCU key paths for components in the Start menu and desktop folders, in case
+# the package is installed per user; this one is per-machine only (ALLUSERS=1), so those are the
+# all-users folders and the key paths stay in HKLM (nothing is written to HKCU).
+set(CPACK_WIX_LIGHT_EXTRA_FLAGS "-sice:ICE38" "-sice:ICE43" "-sice:ICE57")
 set(CPACK_PRE_BUILD_SCRIPTS ${HAIP_WIX_DIR}/cpack-prune.cmake)
 include(CPack)
