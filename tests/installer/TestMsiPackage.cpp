@@ -88,6 +88,15 @@ private:
     QString prefix() const { return m_work + u"/wineprefix"_s; }
     QString installDir() const { return prefix() + u"/drive_c/Program Files/HAIP/Clinician Workstation"_s; }
 
+    // Stops this prefix's wine server (and with it any program left running in the prefix).
+    void stopWineServer()
+    {
+        QString server = haip::test::findTool(u"wineserver"_s);
+        if (server.isEmpty())
+            server = u"/usr/lib/wine/wineserver64"_s;
+        haip::test::run(server, {u"-k"_s});
+    }
+
     haip::test::ProcessResult wine(const QStringList &args, int timeoutMs = 120000)
     {
         return haip::test::run(m_wine, args, timeoutMs);
@@ -193,7 +202,7 @@ private slots:
         qputenv("WINEDLLOVERRIDES", "mscoree=;mshtml="); // no Mono/Gecko prompts
         qunsetenv("DISPLAY");
         if (QFileInfo::exists(prefix()) && keyExists(kRecordKey)) {
-            haip::test::run(m_wine.section(u'/', 0, -2) + u"/wineserver64"_s, {u"-k"_s});
+            stopWineServer();
             QVERIFY(QDir(prefix()).removeRecursively());
         }
         if (!QFileInfo::exists(prefix() + u"/system.reg"_s)) {
@@ -205,7 +214,7 @@ private slots:
     void cleanupTestCase()
     {
         if (!m_wine.isEmpty())
-            haip::test::run(m_wine.section(u'/', 0, -2) + u"/wineserver64"_s, {u"-k"_s});
+            stopWineServer();
     }
 
     void propertyTableHoldsTheContract()
