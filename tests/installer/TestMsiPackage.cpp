@@ -52,7 +52,8 @@ QList<QStringList> table(const QString &msi, const QString &name)
 {
     const auto r = haip::test::run(haip::test::findTool(u"msiinfo"_s), {u"export"_s, msi, name});
     QList<QStringList> rows;
-    const QStringList lines = QString::fromUtf8(r.out).split(u'\n', Qt::SkipEmptyParts);
+    // msiinfo ends its lines with CR LF.
+    const QStringList lines = QString::fromUtf8(r.out).remove(u'\r').split(u'\n', Qt::SkipEmptyParts);
     for (qsizetype i = 3; i < lines.size(); ++i)
         rows.append(lines[i].split(u'\t'));
     return rows;
