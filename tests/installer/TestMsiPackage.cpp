@@ -68,6 +68,23 @@ QString cell(const QList<QStringList> &rows, const QString &first, int column)
     return {};
 }
 
+// Windows Installer's packed form of a GUID (how it names components and products under
+// ...\Installer\UserData): each of the first three groups reversed, then each byte's nibbles swapped.
+QString packedGuid(QString guid)
+{
+    guid.remove(u'{').remove(u'}').remove(u'-');
+    auto reversed = [](const QString &s) {
+        QString r;
+        for (qsizetype i = s.size() - 1; i >= 0; --i)
+            r.append(s[i]);
+        return r;
+    };
+    QString out = reversed(guid.mid(0, 8)) + reversed(guid.mid(8, 4)) + reversed(guid.mid(12, 4));
+    for (qsizetype i = 16; i + 1 < guid.size(); i += 2)
+        out += guid.mid(i + 1, 1) + guid.mid(i, 1);
+    return out.toUpper();
+}
+
 } // namespace
 
 class TestMsiPackage : public QObject
@@ -121,6 +138,17 @@ private:
         const auto r = wine({u"reg"_s, u"query"_s, key});
         return r.finished && r.exitCode == 0;
     }
+    // Whether the product installed the component (registered as its client) — so a value
+    // found after an upgrade was written by the new product, not left behind by the old one.
+    bool installedBy(const QString &msi, const QString &component, const QString &productCode)
+    {
+        const QString id = cell(table(msi, u"Component"_s), component, 1);
+        const auto clients = regQuery(
+            u"HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Installer\\UserData\\S-1-5-18\\Components\\"_s +
+            packedGuid(id));
+        return !id.isEmpty() && clients.contains(packedGuid(productCode));
+    }
+
     QStringList shortcuts() const
     {
         QStringList found;
@@ -360,6 +388,15 @@ private slots:
             QCOMPARE(policy.value(c.valueName).first, c.type);
             QCOMPARE(policy.value(c.valueName).second, c.read);
         }
+        const QString newCode = record.value(u"ProductCode"_s).second;
+        for (const QString &component : {u"PolicyPlatformUrl"_s,
+                                         u"PolicyPinnedCaSha256"_s,
+                                         u"PolicyCatalogKeySha256"_s,
+                                         u"PolicyRequireOtp"_s,
+                                         u"PolicyIdleLockMinutes"_s,
+                                         u"RememberDesktopShortcutChoice"_s,
+                                         u"DcmFileHandler"_s})
+            QVERIFY2(installedBy(m_newerMsi, component, newCode), qPrintable(component));
         QCOMPARE(shortcuts().size(), 1); // DESKTOPSHORTCUT=0 remembered too
         QVERIFY(keyExists(u"HKLM\\SOFTWARE\\Classes\\HAIP.DicomFile"_s));
     }
