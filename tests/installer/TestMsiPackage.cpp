@@ -376,9 +376,24 @@ private slots:
         const QString oldCode = regQuery(kRecordKey).value(u"ProductCode"_s).second;
         QElapsedTimer timer;
         timer.start();
-        const auto r = wine({u"msiexec"_s, u"/i"_s, m_newerMsi, u"/qn"_s}); // no properties
+        const QString log = m_work + u"/upgrade.log"_s;
+        QFile::remove(log);
+        const QString winLog = u"Z:"_s + QString(log).replace(u'/', u'\\');
+        const auto r = wine({u"msiexec"_s, u"/i"_s, m_newerMsi, u"/qn"_s, u"/l*v"_s, winLog}); // no properties
         qInfo("upgrade: %lld ms", timer.elapsed());
         QVERIFY2(r.finished && r.exitCode == 0, qPrintable(u"upgrade exit "_s + QString::number(r.exitCode)));
+        // The remembered values were read back into the properties (AppSearch): wine keeps an
+        // old product's shared components through a major upgrade, so the registry alone
+        // would not show a broken remembering.
+        QFile logFile(log);
+        QVERIFY(logFile.open(QIODevice::ReadOnly));
+        const QString properties = QString::fromUtf8(logFile.readAll()).remove(u'\r');
+        for (const Contract &c : kContract)
+            QVERIFY2(properties.contains(u"Property(S): "_s + c.property + u" = "_s + c.value + u'\n'),
+                     qPrintable(c.property));
+        QVERIFY(properties.contains(u"Property(S): DESKTOPSHORTCUT = 0\n"_s));
+        QVERIFY(properties.contains(u"Property(S): DCMASSOCIATION = 1\n"_s));
+
         const auto record = regQuery(kRecordKey);
         QCOMPARE(record.value(u"Version"_s).second, m_newer);
         QVERIFY(record.value(u"ProductCode"_s).second != oldCode);
