@@ -36,7 +36,7 @@ install(CODE "
 
 # The other DLLs (DCMTK, OpenSSL 3, OpenJPEG, CharLS, libcurl, zlib from vcpkg or their own
 # installers): resolved from the executables, searched in the folders of the imported targets
-# and PATH; Windows' own DLLs stay out.
+# and PATH; Windows' own DLLs (System32, WinSxS) stay out — vcpkg's x64-windows folders do not.
 set(HAIP_RUNTIME_DLL_DIRS "" CACHE STRING "Extra folders holding the third-party DLLs to ship")
 install(CODE "
     file(GET_RUNTIME_DEPENDENCIES
@@ -44,7 +44,8 @@ install(CODE "
                     \"\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}/haip-cli.exe\"
         DIRECTORIES ${HAIP_RUNTIME_DLL_DIRS} \$ENV{PATH}
         PRE_EXCLUDE_REGEXES \"^api-ms-\" \"^ext-ms-\" \"^Qt6\"
-        POST_EXCLUDE_REGEXES \"[Ss]ystem32\" \"[Ww]indows\"
+        POST_EXCLUDE_REGEXES \"[Ww][Ii][Nn][Dd][Oo][Ww][Ss].[Ss][Yy][Ss][Tt][Ee][Mm]32\"
+                             \"[Ww][Ii][Nn][Dd][Oo][Ww][Ss].[Ww][Ii][Nn][Ss][Xx][Ss]\"
         RESOLVED_DEPENDENCIES_VAR haip_dlls
         UNRESOLVED_DEPENDENCIES_VAR haip_missing)
     if(haip_missing)
@@ -64,7 +65,7 @@ set(CPACK_PACKAGE_FILE_NAME haip-workstation-${PROJECT_VERSION}-x64)
 set(CPACK_PACKAGE_INSTALL_DIRECTORY "HAIP/Clinician Workstation") # as HaipProduct.wxs
 set(CPACK_WIX_ARCHITECTURE x64)
 set(CPACK_WIX_UPGRADE_GUID ${HAIP_MSI_UPGRADE_CODE})
-set(CPACK_WIX_PRODUCT_GUID "*") # a new ProductCode per build: every version is a major upgrade
+# CPACK_WIX_PRODUCT_GUID stays unset: a new ProductCode per package, every version a major upgrade.
 set(CPACK_WIX_TEMPLATE ${HAIP_WIX_DIR}/WIX.template.in)
 set(CPACK_WIX_PATCH_FILE ${HAIP_WIX_DIR}/cpack-patch.xml)
 set(CPACK_WIX_EXTRA_SOURCES ${HAIP_WIX_DIR}/HaipPolicy.wxs ${HAIP_WIX_DIR}/HaipShell.wxs
