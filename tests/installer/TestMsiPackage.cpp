@@ -13,6 +13,7 @@
 #include <QMap>
 #include <QRegularExpression>
 #include <QVersionNumber>
+#include <QXmlStreamReader>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -83,6 +84,27 @@ QString packedGuid(QString guid)
     for (qsizetype i = 16; i + 1 < guid.size(); i += 2)
         out += guid.mid(i + 1, 1) + guid.mid(i, 1);
     return out.toUpper();
+}
+
+// Attributes of the first element named `element` in an XML file ({} when absent or malformed).
+QXmlStreamAttributes firstElement(const QString &path, const QString &element)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QXmlStreamReader xml(&file);
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement() && xml.name() == element)
+            return xml.attributes();
+    }
+    return {};
+}
+
+QString readText(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
 }
 
 } // namespace
@@ -244,6 +266,37 @@ private slots:
     {
         if (!m_wine.isEmpty())
             stopWineServer();
+    }
+
+    void windowsBuildSharesTheProduct()
+    {
+        // The CPack template (WiX toolset on Windows) and the wixl product stay twins: same
+        // scope, upgrade rule and shared pieces; the Windows-only fragment is pulled in.
+        const QString dir = QStringLiteral(HAIP_SOURCE_DIR "/installer/windows/");
+        const QString product = dir + u"HaipProduct.wxs"_s;
+        const QString templ = dir + u"WIX.template.in"_s;
+        for (const QString &element : {u"Package"_s, u"MajorUpgrade"_s}) {
+            const auto a = firstElement(product, element);
+            const auto b = firstElement(templ, element);
+            QVERIFY2(!a.isEmpty() && !b.isEmpty(), qPrintable(element));
+            for (const QString &attribute : {u"InstallScope"_s,
+                                             u"DowngradeErrorMessage"_s,
+                                             u"Schedule"_s,
+                                             u"AllowSameVersionUpgrades"_s,
+                                             u"AllowDowngrades"_s})
+                QCOMPARE(b.value(attribute), a.value(attribute));
+        }
+        QCOMPARE(firstElement(product, u"Package"_s).value(u"InstallScope"_s), u"perMachine"_s);
+        QVERIFY(readText(product).contains(u"<?include HaipProperties.wxi?>"_s));
+        QVERIFY(readText(templ).contains(u"<?include HaipProperties.wxi?>"_s));
+        QVERIFY(readText(templ).contains(u"<PropertyRef Id=\"HAIPWINDOWSTOOLSET\"/>"_s));
+        QCOMPARE(firstElement(dir + u"HaipWindowsToolset.wxs"_s, u"Property"_s).value(u"Id"_s),
+                 u"HAIPWINDOWSTOOLSET"_s);
+        const QString patch = readText(dir + u"cpack-patch.xml"_s);
+        QVERIFY(patch.contains(u"<ComponentGroupRef Id=\"HaipPolicy\"/>"_s));
+        QVERIFY(patch.contains(u"<ComponentGroupRef Id=\"HaipShell\"/>"_s));
+        // One UpgradeCode: CMake's (given to wixl and to CPack) is the one fixed here.
+        QCOMPARE(u'{' + QStringLiteral(HAIP_MSI_UPGRADE_CODE) + u'}', kUpgradeCode);
     }
 
     void propertyTableHoldsTheContract()
