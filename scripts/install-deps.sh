@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
     # build
     cmake ninja-build g++ pkg-config clang-format
+    clang-tidy valgrind # static checks and memcheck (tests/lint/check-clang-tidy.sh, tests/cli/memcheck-cli.sh)
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools qt6-svg-dev qt6-webengine-dev
     qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libgl-dev
     libdcmtk-dev libopenjp2-7-dev libcharls-dev libssl-dev zlib1g-dev libpcsclite-dev
