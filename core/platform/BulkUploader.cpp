@@ -23,7 +23,7 @@ namespace haip::platform {
 
 namespace {
 
-constexpr qint64 kProgressStep = 256 * 1024; // progress reports at most this often (bytes)
+constexpr qint64 kProgressStep = qint64 {256} * 1024; // progress reports at most this often (bytes)
 
 struct Task
 {

@@ -12,7 +12,7 @@ namespace haip::platform {
 namespace {
 
 constexpr qsizetype kMaxText = 4096;
-constexpr qsizetype kMaxHtml = 256 * 1024;
+constexpr qsizetype kMaxHtml = qsizetype {256} * 1024;
 constexpr qsizetype kMaxServices = 256;
 
 Error bad(const QString &what, const QString &serviceId = {})
