@@ -331,6 +331,8 @@ void ApiClient::start(ApiReply *reply, const ApiRequestSpec &spec)
     };
 
     const auto pull = [network, state, sink = spec.sink] {
+        if (!network->isOpen())
+            return; // aborted (timeout, cancel): nothing more to read
         const QByteArray chunk = network->readAll();
         if (chunk.isEmpty() || state->oversized || state->failure.code() != ErrorCode::None)
             return;
@@ -429,6 +431,18 @@ void ApiClient::start(ApiReply *reply, const ApiRequestSpec &spec)
         if (state->status == 0) {
             target->m_networkFailure = true;
             target->complete(Error(ErrorCode::NetworkUnavailable, network->errorString(), where));
+            return;
+        }
+        // Qt hands over an answer cut short by a closed connection as if it were whole.
+        const QVariant announced = network->header(QNetworkRequest::ContentLengthHeader);
+        if (announced.isValid() && network->rawHeader("Content-Encoding").isEmpty() &&
+            state->received != announced.toLongLong()) {
+            target->m_networkFailure = true;
+            target->complete(Error(ErrorCode::NetworkUnavailable,
+                                   QStringLiteral("the answer was cut short (%1 of %2 bytes)")
+                                       .arg(state->received)
+                                       .arg(announced.toLongLong()),
+                                   where));
             return;
         }
         ApiAnswer answer;

@@ -9,11 +9,36 @@
 
 namespace haip::platform {
 
+namespace {
+// Idempotent requests are sent again after a transient failure (a dropped connection, a timeout,
+// 5xx, 429): up to 5 attempts, 0.5 s, 1 s, 2 s and 4 s apart — a mobile link's short outage is
+// ridden through, a longer one fails the step with the reason and the job can be retried.
+constexpr int kAttempts = 5;
+constexpr int kFirstBackoffMs = 500;
+} // namespace
+
 JobClient::JobClient(ApiClient &api, QObject *parent) : QObject(parent), m_api(api) { }
 
-void JobClient::expectJob(ApiReply *reply, StatusCallback done)
+void JobClient::sendIdempotent(const std::function<ApiReply *()> &make,
+                               const std::function<void(ApiReply *)> &handle,
+                               int attempt)
 {
-    connect(reply, &ApiReply::finished, this, [this, reply, done = std::move(done)] {
+    ApiReply *reply = make();
+    connect(reply, &ApiReply::finished, this, [this, reply, make, handle, attempt] {
+        if (reply->isTransient() && attempt + 1 < kAttempts) {
+            reply->deleteLater();
+            QTimer::singleShot(kFirstBackoffMs << attempt, this, [this, make, handle, attempt] {
+                sendIdempotent(make, handle, attempt + 1);
+            });
+            return;
+        }
+        handle(reply);
+    });
+}
+
+void JobClient::expectJob(const std::function<ApiReply *()> &make, StatusCallback done)
+{
+    sendIdempotent(make, [this, done = std::move(done)](ApiReply *reply) {
         reply->deleteLater();
         if (!reply->result())
             return done(reply->result().error());
@@ -35,8 +60,10 @@ void JobClient::fetchCatalog(const crypto::SpkiPin &catalogPin, CatalogCallback 
 
 void JobClient::fetchSignedCatalog(SignedCatalogCallback done)
 {
-    ApiReply *reply = m_api.get(QStringLiteral("/v1/catalog"));
-    connect(reply, &ApiReply::finished, this, [reply, done = std::move(done)] {
+    const auto make = [this] {
+        return m_api.get(QStringLiteral("/v1/catalog"));
+    };
+    sendIdempotent(make, [done = std::move(done)](ApiReply *reply) {
         reply->deleteLater();
         if (!reply->result())
             return done(reply->result().error());
@@ -57,12 +84,13 @@ void JobClient::create(const JobRequestSpec &request, StatusCallback done)
         body.insert(QStringLiteral("sliceCount"), request.sliceCount);
     if (request.plaintextSize >= 0)
         body.insert(QStringLiteral("plaintextSize"), double(request.plaintextSize));
-    expectJob(m_api.postJson(QStringLiteral("/v1/jobs"), body), std::move(done));
+    // Idempotent: the platform answers a repeated clientRequestId with the job it made.
+    expectJob([this, body] { return m_api.postJson(QStringLiteral("/v1/jobs"), body); }, std::move(done));
 }
 
 void JobClient::status(const QString &jobId, StatusCallback done)
 {
-    expectJob(m_api.get(QStringLiteral("/v1/jobs/%1").arg(jobId)), std::move(done));
+    expectJob([this, jobId] { return m_api.get(QStringLiteral("/v1/jobs/%1").arg(jobId)); }, std::move(done));
 }
 
 // commit and cancel take no body (Content-Length: 0).
@@ -76,12 +104,13 @@ ApiReply *JobClient::postEmpty(const QString &path)
 
 void JobClient::commit(const QString &jobId, StatusCallback done)
 {
-    expectJob(postEmpty(QStringLiteral("/v1/jobs/%1/commit").arg(jobId)), std::move(done));
+    // Idempotent: committing a committed job answers its status.
+    expectJob([this, jobId] { return postEmpty(QStringLiteral("/v1/jobs/%1/commit").arg(jobId)); }, std::move(done));
 }
 
 void JobClient::cancel(const QString &jobId, StatusCallback done)
 {
-    expectJob(postEmpty(QStringLiteral("/v1/jobs/%1/cancel").arg(jobId)), std::move(done));
+    expectJob([this, jobId] { return postEmpty(QStringLiteral("/v1/jobs/%1/cancel").arg(jobId)); }, std::move(done));
 }
 
 void JobClient::waitUntilFinished(const QString &jobId,
@@ -106,18 +135,25 @@ void JobClient::downloadResult(const JobStatus &completed, const QString &path, 
 {
     if (completed.state != QLatin1String("COMPLETED"))
         return done(Error(ErrorCode::Conflict, QStringLiteral("the job has no result"), completed.jobId));
-    auto file = std::make_shared<QSaveFile>(path);
-    if (!file->open(QIODevice::WriteOnly))
-        return done(Error(ErrorCode::WriteFailed, file->errorString(), path));
-    ApiRequestSpec spec;
-    spec.path = QStringLiteral("/v1/jobs/%1/result").arg(completed.jobId);
-    spec.sink = file.get();
-    ApiReply *reply = m_api.send(spec);
-    connect(reply, &ApiReply::finished, this, [reply, file, path, completed, done = std::move(done)] {
+    // Each attempt writes a fresh file: a broken-off answer never mixes into the next one.
+    auto file = std::make_shared<std::unique_ptr<QSaveFile>>();
+    auto openError = std::make_shared<QString>();
+    const auto make = [this, file, openError, path, jobId = completed.jobId] {
+        *file = std::make_unique<QSaveFile>(path);
+        if (!(*file)->open(QIODevice::WriteOnly))
+            *openError = (*file)->errorString();
+        ApiRequestSpec spec;
+        spec.path = QStringLiteral("/v1/jobs/%1/result").arg(jobId);
+        spec.sink = file->get();
+        return m_api.send(spec);
+    };
+    sendIdempotent(make, [file, openError, path, completed, done = std::move(done)](ApiReply *reply) {
         reply->deleteLater();
+        if (!openError->isEmpty())
+            return done(Error(ErrorCode::WriteFailed, *openError, path));
         if (!reply->result())
             return done(reply->result().error());
-        if (reply->httpStatus() != 200 || !file->commit())
+        if (reply->httpStatus() != 200 || !(*file)->commit())
             return done(Error(ErrorCode::BadServerResponse, QStringLiteral("the result did not arrive whole"), path));
         QFile check(path);
         QCryptographicHash sha(QCryptographicHash::Sha256);

@@ -1,7 +1,8 @@
 // JobClient: the job endpoints of the platform API for the workstation — create a job for a
 // sealed payload, commit it after the upload (PayloadUpload), follow its state and progress,
 // cancel it, and download the sealed result (checked against the size and SHA-256 the job
-// names before anyone opens it; ResultOpener opens it). Also fetches the signed catalog
+// names before anyone opens it; ResultOpener opens it). Idempotent requests are sent again after
+// a transient failure, with back-off, before a step fails. Also fetches the signed catalog
 // (fetchCatalog: verified against the pinned key before the callback sees it).
 // Asynchronous: each call answers once through its callback, on the caller's thread; a
 // callback is dropped if the JobClient is destroyed first.
@@ -61,7 +62,10 @@ public:
     void downloadResult(const JobStatus &completed, const QString &path, DoneCallback done);
 
 private:
-    void expectJob(ApiReply *reply, StatusCallback done);
+    void sendIdempotent(const std::function<ApiReply *()> &make,
+                        const std::function<void(ApiReply *)> &handle,
+                        int attempt = 0);
+    void expectJob(const std::function<ApiReply *()> &make, StatusCallback done);
     ApiReply *postEmpty(const QString &path);
 
     ApiClient &m_api;

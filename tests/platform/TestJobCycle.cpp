@@ -8,10 +8,10 @@
 // certificate, oversized and malformed requests — each a clear error, the server keeps serving.
 // The service is "conformance-echo" (hashes what it received; not an AI service).
 #include "EchoService.h"
+#include "FaultProxy.h"
 #include "PlatformLogin.h"
 #include "PlatformProcess.h"
 #include "ServiceTestKit.h"
-#include "TcpCutProxy.h"
 #include "TestSupport.h"
 #include "crypto/EnvelopeWriter.h"
 #include "crypto/PrivateKey.h"
@@ -113,7 +113,7 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<PlatformProcess> m_platform;
     std::unique_ptr<PlatformLogin> m_codes;
-    std::unique_ptr<TcpCutProxy> m_proxy;
+    std::unique_ptr<test::FaultProxy> m_proxy;
     std::unique_ptr<ApiClient> m_api;
     std::unique_ptr<LoginSession> m_session;
     std::unique_ptr<JobClient> m_jobs;
@@ -149,7 +149,7 @@ void TestJobCycle::initTestCase()
     m_codes = std::make_unique<PlatformLogin>(*m_platform);
 
     // All client traffic goes through the proxy, so a test can cut it.
-    m_proxy = std::make_unique<TcpCutProxy>(m_platform->port());
+    m_proxy = std::make_unique<test::FaultProxy>(m_platform->port());
     QVERIFY(m_proxy->listen());
     QUrl url = m_platform->url();
     url.setPort(m_proxy->port());
@@ -303,12 +303,12 @@ void TestJobCycle::wholeJobCycleWithDisconnectAndResume()
     QCOMPARE(job->receivedBytes, 0);
 
     // The link drops once about a third of the way through.
-    m_proxy->cutAfter(sealed->sealedSize / 3, 1500);
-    const int cutsBefore = m_proxy->cuts();
+    m_proxy->inject(test::Fault::Reset, test::Direction::Upstream, sealed->sealedSize / 3, 1500);
+    const int cutsBefore = m_proxy->faultsFired();
     int resumes = 0;
     Result<void> uploaded = upload(job->jobId, sealed->path, &resumes);
     QVERIFY2(uploaded, uploaded ? "" : qPrintable(uploaded.error().detail()));
-    QCOMPARE(m_proxy->cuts(), cutsBefore + 1);
+    QCOMPARE(m_proxy->faultsFired(), cutsBefore + 1);
     QVERIFY(resumes >= 1);
     // What the platform stored is byte for byte what was sealed.
     QCOMPARE(sha256File(m_platform->statePath(u"jobs/%1/payload.bin"_s.arg(job->jobId))), sha256File(sealed->path));

@@ -72,7 +72,10 @@ ApiResponse ApiServer::dispatch(ApiRequest &request, const QByteArray &encodedPa
     timer.start();
     const Router::Match match = m_router.match(request.method, encodedPath);
     ApiResponse response;
-    if (!match.route && match.allowed.isEmpty()) {
+    std::optional<ApiResponse> intercepted = m_interceptor ? m_interceptor(request) : std::nullopt;
+    if (intercepted) {
+        response = std::move(*intercepted);
+    } else if (!match.route && match.allowed.isEmpty()) {
         response = ProblemResponse::from(Error(ErrorCode::NotFound, {}, request.path));
     } else if (!match.route) {
         QByteArrayList names;

@@ -20,7 +20,9 @@
 #include <QSslConfiguration>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace haip::server {
 
@@ -35,6 +37,9 @@ public:
 
     // Required before any Access::Session route can succeed (without it they all answer 401).
     void setIdentityVerifier(IdentityVerifier verifier);
+    // Asked before routing; an answer it gives replaces the handler's (fault injection, FaultPlan).
+    using Interceptor = std::function<std::optional<ApiResponse>(const ApiRequest &request)>;
+    void setInterceptor(Interceptor interceptor) { m_interceptor = std::move(interceptor); }
 
     // Registers a route; returns false for a malformed or duplicate pattern (a programming error:
     // callers Q_ASSERT or fail start-up).
@@ -56,6 +61,7 @@ private:
     Router m_router;
     RateLimiter m_rateLimiter;
     IdentityVerifier m_identityVerifier;
+    Interceptor m_interceptor;
     HttpServerAdapter *m_http = nullptr;
     QHostAddress m_address;
     quint16 m_port = 0;

@@ -79,6 +79,10 @@ Result<quint16> PlatformServer::start()
 
     if (Result<void> r = registerRoutes(); !r)
         return r.error();
+    if (!m_options.faultPlanPath.isEmpty()) {
+        m_faultPlan = std::make_unique<FaultPlan>(m_options.faultPlanPath);
+        m_api->setInterceptor([plan = m_faultPlan.get()](const ApiRequest &r) { return plan->apply(r); });
+    }
     Result<quint16> port = m_api->listen(m_options.address, m_options.port, tls->configuration(*sessionCa));
     if (!port)
         return port;

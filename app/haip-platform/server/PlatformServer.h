@@ -7,6 +7,7 @@
 #include "AuthService.h"
 #include "CatalogPublisher.h"
 #include "ClinicianDirectory.h"
+#include "FaultPlan.h"
 #include "JobStore.h"
 #include "PlatformState.h"
 #include "ServerLimits.h"
@@ -32,6 +33,7 @@ struct ServeOptions
     TotpVerifier::Options otp;
     JobStoreOptions jobs;
     bool startWorkers = true; // one `worker` child process per offered service
+    QString faultPlanPath; // non-empty: FaultPlan (resilience tests of clients only)
 };
 
 class PlatformServer : public QObject
@@ -60,6 +62,7 @@ private:
     std::unique_ptr<TotpVerifier> m_otp;
     std::unique_ptr<SessionCertificates> m_sessions;
     std::unique_ptr<AuthService> m_auth;
+    std::unique_ptr<FaultPlan> m_faultPlan;
     std::unique_ptr<EmergencyCodes> m_emergencyCodes;
     QByteArray m_caSpkiSha256;
     QByteArray m_catalogSpkiSha256;

@@ -55,6 +55,7 @@ int runServe(const QStringList &arguments)
     opt("api-rate", "Requests per second per clinician on session routes (default 50).", "R");
     opt("api-burst", "Burst on session routes (default 200).", "N");
     opt("lease-seconds", "Worker lease per claimed job (default 60).", "N");
+    opt("fault-plan", "Inject faults described in FILE (client resilience tests only).", "FILE");
     parser.addOption({QStringLiteral("no-workers"), QStringLiteral("Do not start the service workers.")});
     parser.addOption({QStringLiteral("emergency-access"),
                       QStringLiteral("Allow emergency access without a card (user id + OTP + IT's one-time code).")});
@@ -103,6 +104,7 @@ int runServe(const QStringList &arguments)
     doubleValue("api-burst", options.limits.apiBurst);
     intValue("lease-seconds", options.jobs.leaseSeconds);
     options.startWorkers = !parser.isSet(QStringLiteral("no-workers"));
+    options.faultPlanPath = parser.value(QStringLiteral("fault-plan"));
     if (!allOk || options.jobs.leaseSeconds < 1)
         return printUsage(QStringLiteral("numeric options take non-negative numbers"));
 

@@ -8,6 +8,8 @@ target_sources(haip_platform_server PRIVATE
     server/ApiResponse.h
     server/ApiServer.cpp
     server/ApiServer.h
+    server/FaultPlan.cpp
+    server/FaultPlan.h
     server/ClientIdentity.h
     server/ConnectionGuard.cpp
     server/ConnectionGuard.h
