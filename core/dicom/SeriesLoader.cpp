@@ -142,8 +142,9 @@ struct SeriesLoader::Impl
             s.store->set(index, std::move(slice));
             ++s.loaded;
             const int done = ++s.done;
-            post(s.generation, [this, index, done, total] {
-                emit q->sliceReady(index);
+            // An init-capture, not the structured binding itself: clang 14 (clang-tidy) cannot capture those.
+            post(s.generation, [this, slot = index, done, total] {
+                emit q->sliceReady(slot);
                 emit q->progress(done, total);
             });
             if (s.observer)
