@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
     # build
-    cmake ninja-build g++ pkg-config clang-format
+    cmake ninja-build g++ pkg-config clang-format ccache
     clang-tidy valgrind # static checks and memcheck (tests/lint/check-clang-tidy.sh, tests/cli/memcheck-cli.sh)
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools qt6-svg-dev qt6-webengine-dev
     qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libgl-dev
@@ -19,6 +19,8 @@ packages=(
     python3-pydicom python3-numpy python3-cryptography libgdcm-tools libopenjp2-tools dicom3tools dcm2niix hyperfine
     gnome-keyring libsecret-tools # a real Secret Service and an independent client (tests/support/with-secret-service.sh)
     pcsc-tools opensc opensc-pkcs11 softhsm2 oathtool wixl msitools curl time
+    clang llvm libclang-rt-dev # libFuzzer targets with ASan+UBSan (tests/fuzz, scripts/fuzz.sh)
+    faketime openssl # a platform with its clock off (TestClockSkew); legacy-TLS rogue server (TestRogueServer)
 )
 
 missing=()

@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 start=$(date +%s)
 ./scripts/install-deps.sh
 ./scripts/build.sh ci
+./scripts/build.sh fuzz # libFuzzer targets (clang): the fuzz-smoke-* tests run them
 export CI=${CI:-true}
 ctest --preset ci "$@"
 echo "test.sh: finished in $(( $(date +%s) - start )) s"

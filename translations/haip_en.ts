@@ -1978,5 +1978,9 @@ drop them onto this window, or double-click a series in the study browser.</sour
         <source>The platform no longer has the result.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The sealed series is no longer on this computer. Retry to prepare it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

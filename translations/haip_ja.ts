@@ -1965,5 +1965,9 @@ drop them onto this window, or double-click a series in the study browser.</sour
         <source>The platform no longer has the result.</source>
         <translation>プラットフォームにはもう結果がありません。</translation>
     </message>
+    <message>
+        <source>The sealed series is no longer on this computer. Retry to prepare it again.</source>
+        <translation>暗号化済みのシリーズがこのコンピューターにありません。再試行すると改めて準備します。</translation>
+    </message>
 </context>
 </TS>

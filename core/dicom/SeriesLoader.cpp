@@ -142,7 +142,8 @@ struct SeriesLoader::Impl
             s.store->set(index, std::move(slice));
             ++s.loaded;
             const int done = ++s.done;
-            // An init-capture, not the structured binding itself: clang 14 (clang-tidy) cannot capture those.
+            // An init-capture, not the structured binding itself: clang before 16 (the fuzz
+            // preset's clang 14) cannot capture bindings.
             post(s.generation, [this, slot = index, done, total] {
                 emit q->sliceReady(slot);
                 emit q->progress(done, total);

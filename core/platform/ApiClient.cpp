@@ -8,11 +8,13 @@
 
 #include <QBuffer>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSet>
 #include <QSslError>
+#include <QTimeZone>
 #include <QTimer>
 
 #include <memory>
@@ -185,8 +187,21 @@ void ApiClient::clearClientCertificate()
     m_localKey.clear();
 }
 
+QDateTime ApiClient::serverNow() const
+{
+    return QDateTime::currentDateTimeUtc().addMSecs(m_serverClockOffsetMs);
+}
+
 void ApiClient::completeWithAnswer(ApiReply *reply, ApiAnswer answer, const QString &path, bool usedClientCertificate)
 {
+    // RFC 9110 IMF-fixdate, e.g. "Fri, 27 Nov 2026 18:42:25 GMT"; anything else is ignored.
+    const QDateTime serverDate = QLocale::c().toDateTime(QString::fromLatin1(answer.header("Date")),
+                                                         QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"));
+    if (serverDate.isValid()) {
+        QDateTime utc = serverDate;
+        utc.setTimeZone(QTimeZone::utc());
+        m_serverClockOffsetMs = QDateTime::currentDateTimeUtc().msecsTo(utc);
+    }
     const int status = answer.status;
     reply->m_status = status;
     if (isSuccess(status)) {

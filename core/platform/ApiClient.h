@@ -18,6 +18,7 @@
 #include "crypto/TlsPolicy.h"
 #include "platform/ApiReply.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QIODevice>
 #include <QJsonObject>
@@ -91,6 +92,11 @@ public:
     const ApiClientOptions &options() const { return m_options; }
     // The pinned CA certificate once known (configured or fetched).
     QSslCertificate trustAnchor() const { return m_anchor; }
+    // How far the platform's clock is ahead of this computer's (negative: behind), from the Date
+    // header of the last answer (1 s resolution); 0 until one arrived. Times the platform states
+    // (a session's renewAfter) are reached at serverNow().
+    qint64 serverClockOffsetMs() const { return m_serverClockOffsetMs; }
+    QDateTime serverNow() const;
 
 signals:
     // A request presenting the session certificate was refused with 401 (expired, logged out).
@@ -128,6 +134,7 @@ private:
     QHash<QNetworkAccessManager *, int> m_active; // requests in flight per manager
     QList<QNetworkAccessManager *> m_retired;
     BulkUploader *m_uploader = nullptr; // PUTs of file ranges, for the current identity
+    qint64 m_serverClockOffsetMs = 0;
     QList<BulkUploader *> m_retiredUploaders; // still finishing transfers of an older identity
 };
 

@@ -186,7 +186,8 @@ Result<Catalog> Catalog::parse(const QJsonObject &payload, const QDateTime &now)
         return bad(QStringLiteral("the catalog expired at %1").arg(c.m_expiresAt.toString(Qt::ISODate)));
     // A little clock skew is tolerated; a catalog from the future is not.
     if (c.m_issuedAt > now.addSecs(300))
-        return bad(QStringLiteral("the catalog is dated in the future"));
+        return bad(QStringLiteral("the catalog is dated %1 minutes ahead of this computer's clock (check the clock)")
+                       .arg(now.secsTo(c.m_issuedAt) / 60));
     const QJsonValue services = payload.value(QLatin1String("services"));
     if (!services.isArray() || services.toArray().size() > kMaxServices)
         return bad(QStringLiteral("services missing or too many"));

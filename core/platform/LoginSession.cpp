@@ -297,7 +297,9 @@ void LoginSession::scheduleRenewal()
 {
     if (!m_options.autoRenew)
         return;
-    const qint64 ms = QDateTime::currentDateTimeUtc().msecsTo(m_info.renewAfter);
+    // renewAfter is on the platform's clock: a computer whose clock is off must neither miss the
+    // renewal (clock behind) nor renew in a loop (clock ahead).
+    const qint64 ms = m_api.serverNow().msecsTo(m_info.renewAfter);
     m_renewTimer.start(int(std::clamp<qint64>(ms, 1000, qint64(24) * 3600 * 1000)));
 }
 

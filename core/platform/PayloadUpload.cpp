@@ -53,8 +53,9 @@ void PayloadUpload::queryOffset()
         Result<QJsonObject> body = reply->result()->json();
         if (!body)
             return finish(body.error());
-        const qint64 received = qint64(body->value(QLatin1String("receivedBytes")).toDouble(-1));
-        const qint64 total = qint64(body->value(QLatin1String("totalBytes")).toDouble(-1));
+        // toInteger: -1 for a number beyond qint64 (qint64(1e300) would be undefined behaviour).
+        const qint64 received = body->value(QLatin1String("receivedBytes")).toInteger(-1);
+        const qint64 total = body->value(QLatin1String("totalBytes")).toInteger(-1);
         if (total != m_total)
             return finish(
                 Error(ErrorCode::Conflict,
@@ -107,7 +108,7 @@ void PayloadUpload::sendNext()
         Result<QJsonObject> body = reply->result()->json();
         if (!body)
             return finish(body.error());
-        const qint64 received = qint64(body->value(QLatin1String("receivedBytes")).toDouble(-1));
+        const qint64 received = body->value(QLatin1String("receivedBytes")).toInteger(-1);
         if (received <= m_offset || received > m_total)
             return finish(Error(ErrorCode::BadServerResponse, QStringLiteral("the upload offset did not advance")));
         m_offset = received;

@@ -141,7 +141,9 @@ Result<Problem> Problem::parse(const QByteArray &json)
     const QJsonValue status = o.value(QStringLiteral("status"));
     if (!status.isUndefined()) {
         const double s = status.toDouble(-1);
-        if (!status.isDouble() || s != double(int(s)) || s < 100 || s > 599)
+        // The range first: int(s) of a value beyond int's range is undefined behaviour (found by
+        // fuzzing, tests/fuzz/regressions/api_json).
+        if (!status.isDouble() || s < 100 || s > 599 || s != double(int(s)))
             return Error(ErrorCode::InvalidArgument, QStringLiteral("problem document status is not an HTTP status"));
         p.status = int(s);
     }

@@ -167,6 +167,8 @@ void JobRunner::create()
 
 void JobRunner::upload()
 {
+    if (!QFile::exists(m_job.payloadPath))
+        return continueWithoutPayload();
     platform::UploadOptions options;
     if (m_env.uploadChunkBytes > 0)
         options.chunkSize = m_env.uploadChunkBytes;
@@ -206,12 +208,34 @@ void JobRunner::commit()
         }
         if (!status)
             return fail(status.error());
-        // The platform holds it now; a retry after a failure seals a fresh payload anyway.
-        QFile::remove(m_job.payloadPath);
+        // The platform holds it now; a retry after a failure seals a fresh payload anyway. Saved as
+        // Processing before the payload goes: a crash in between must not leave an Uploading job
+        // without its payload.
         m_job.uploadedBytes = m_job.payloadBytes;
         m_job.processingSince = QDateTime::currentDateTimeUtc();
         advance(JobStage::Processing);
+        QFile::remove(m_job.payloadPath);
         follow();
+    });
+}
+
+// An Uploading job whose payload is gone (a record kept by an older version, which removed the
+// payload before saving the next stage): the platform says whether it already has it all.
+void JobRunner::continueWithoutPayload()
+{
+    m_client->status(m_job.platformJobId, [this](Result<platform::JobStatus> status) {
+        if (!status)
+            return fail(status.error());
+        if (status->committed) {
+            m_job.uploadedBytes = m_job.payloadBytes;
+            advance(JobStage::Processing);
+            return follow();
+        }
+        if (status->totalBytes > 0 && status->receivedBytes == status->totalBytes)
+            return commit();
+        fail(Error(ErrorCode::FileUnreadable,
+                   tr("The sealed series is no longer on this computer. Retry to prepare it again."),
+                   m_job.payloadPath));
     });
 }
 

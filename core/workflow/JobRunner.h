@@ -59,6 +59,7 @@ private:
     void create();
     void upload();
     void commit();
+    void continueWithoutPayload();
     void follow();
     void fetchStatusThenDownload();
     void download(const platform::JobStatus &completed);

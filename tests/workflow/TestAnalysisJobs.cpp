@@ -6,12 +6,15 @@
 // patient's name reaches neither the platform's state nor the payload. A queue dropped in the
 // middle of the upload and built again from its store continues the same platform job; a
 // cancelled job ends at the platform too; a failed job can be retried. A process killed (SIGKILL)
-// in the middle of its upload leaves a job that a new process continues to the same findings.
+// in the middle of its upload leaves a job that a new process continues to the same findings; so
+// does one killed at 20 random points of the whole send pipeline, the job store and the audit
+// trail staying consistent each time (test-artifacts/kill-recovery.md lists where each kill hit).
 #include "PlatformLogin.h"
 #include "PlatformProcess.h"
 #include "TestSupport.h"
 #include "audit/AuditEvent.h"
 #include "audit/AuditLog.h"
+#include "audit/AuditVerifier.h"
 #include "common/Library.h"
 #include "crypto/SecureBuffer.h"
 #include "dicom/DicomFile.h"
@@ -24,6 +27,7 @@
 #include "workflow/JobRunner.h"
 
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -31,6 +35,7 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
+#include <QTextStream>
 #include <QtTest>
 
 #include <csignal>
@@ -104,8 +109,10 @@ QJsonArray findingsOf(const AnalysisJob &job)
     return out;
 }
 
-// The child process of killedMidUploadResumesToTheSameFindings: adopts the parent's session,
-// submits the phantom and kills itself with SIGKILL once part of the payload is stored.
+// The child process of the kill tests: adopts the parent's session and submits the phantom. With
+// HAIP_CHILD_SELF_KILL it kills itself with SIGKILL once part of the payload is stored; without,
+// it reports each stage on stdout ("submitted", "stage <keyword>") and runs until the parent kills
+// it (or the job ends: exit 0). Its audit events go to HAIP_CHILD_AUDIT when set.
 int runChild()
 {
     LibraryScope library;
@@ -128,6 +135,17 @@ int runChild()
     e.mapPath = env("HAIP_CHILD_MAP");
     e.mapKey = crypto::SecureBuffer::fromBytes(QByteArray::fromHex(env("HAIP_CHILD_MAP_KEY").toLatin1()));
     e.uploadChunkBytes = 64 * 1024;
+    std::optional<audit::AuditLog> log;
+    if (qEnvironmentVariableIsSet("HAIP_CHILD_AUDIT")) {
+        Result<audit::AuditLog> opened = audit::AuditLog::open(env("HAIP_CHILD_AUDIT"), u"test-ws"_s);
+        if (!opened)
+            return 8;
+        log.emplace(std::move(*opened));
+        e.audit = [&log](const audit::AuditEvent &event) {
+            if (!log->append(event))
+                ::_exit(9);
+        };
+    }
     JobQueue queue(
         JobStore(env("HAIP_CHILD_JOBS"),
                  crypto::SecureBuffer::fromBytes(QByteArray::fromHex(env("HAIP_CHILD_STORE_KEY").toLatin1()))),
@@ -143,6 +161,14 @@ int runChild()
     Result<QString> id = queue.submit(r);
     if (!id)
         return 5;
+    if (!qEnvironmentVariableIsSet("HAIP_CHILD_SELF_KILL")) {
+        QTextStream out(stdout);
+        out << "submitted" << Qt::endl;
+        QObject::connect(&queue, &JobQueue::jobChanged, [&](const QString &changed) {
+            out << "stage " << stageKeyword(queue.job(changed)->stage) << Qt::endl;
+        });
+        return QTest::qWaitFor([&] { return queue.job(*id)->isFinished(); }, 120000) ? 0 : 7;
+    }
     QObject::connect(&queue, &JobQueue::jobChanged, [&](const QString &changed) {
         const AnalysisJob *job = queue.job(changed);
         if (job && job->stage == JobStage::Uploading && job->uploadedBytes > 0 &&
@@ -169,9 +195,12 @@ private slots:
     void cancelEndsTheJobAtThePlatform();
     void failedJobIsRetried();
     void killedMidUploadResumesToTheSameFindings();
+    void killedAtRandomPointsRecovers();
 
 private:
     std::unique_ptr<JobQueue> makeQueue();
+    QString saveSessionForChild();
+    QProcessEnvironment childEnvironment(const QString &sessionPath, const QString &jobs) const;
     AnalysisRequest request() const;
     bool waitFinished(JobQueue &queue, const QString &id, int timeoutMs = kJobTimeoutMs);
 
@@ -500,31 +529,13 @@ void TestAnalysisJobs::failedJobIsRetried()
 void TestAnalysisJobs::killedMidUploadResumesToTheSameFindings()
 {
     QVERIFY2(!m_findings.isEmpty(), "needs the findings of jobRunsToARelinkedResult");
-    // The child adopts this session (the card and OTP belong to this process).
-    platform::SessionFile file;
-    file.platform = m_platform->url();
-    file.caPin = m_platform->pin();
-    file.info = m_session->info();
-    file.chain = m_session->certificateChain();
-    Result<platform::SessionKey> key = platform::SessionKey::fromPkcs8Pem(m_session->key().pkcs8Pem().view());
-    QVERIFY(key);
-    file.key = std::move(*key);
-    const QString sessionPath = m_dir.filePath(u"session.json"_s);
-    QVERIFY(file.save(sessionPath));
+    const QString sessionPath = saveSessionForChild();
+    QVERIFY(!sessionPath.isEmpty());
     const QString jobs = m_dir.filePath(u"killed-jobs"_s);
 
     QProcess child;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"HAIP_JOBS_CHILD"_s, u"1"_s);
-    env.insert(u"HAIP_CHILD_SESSION"_s, sessionPath);
-    env.insert(u"HAIP_CHILD_CATALOG_PIN"_s,
-               QString::fromLatin1(test::catalogPin(m_platform->stateDir())->digest().toHex()));
-    env.insert(u"HAIP_CHILD_MAP"_s, m_dir.filePath(u"deid/map.sealed"_s));
-    env.insert(u"HAIP_CHILD_MAP_KEY"_s, QString::fromLatin1(m_mapKey.toByteArray().toHex()));
-    env.insert(u"HAIP_CHILD_STORE_KEY"_s, QString::fromLatin1(m_storeKey.toByteArray().toHex()));
-    env.insert(u"HAIP_CHILD_JOBS"_s, jobs);
-    env.insert(u"HAIP_CHILD_STUDY"_s, m_phantom.studyInstanceUid);
-    env.insert(u"HAIP_CHILD_FILES"_s, m_phantom.files.join(u'\n'));
+    QProcessEnvironment env = childEnvironment(sessionPath, jobs);
+    env.insert(u"HAIP_CHILD_SELF_KILL"_s, u"1"_s);
     child.setProcessEnvironment(env);
     child.setProcessChannelMode(QProcess::ForwardedChannels);
     child.start(QCoreApplication::applicationFilePath(), {});
@@ -553,6 +564,122 @@ void TestAnalysisJobs::killedMidUploadResumesToTheSameFindings()
     QCOMPARE(job.platformJobId, platformJob);
     QCOMPARE(findingsOf(job), m_findings);
     QVERIFY(queue->remove(id));
+}
+
+QString TestAnalysisJobs::saveSessionForChild()
+{
+    // The child adopts this session (the card and OTP belong to this process).
+    platform::SessionFile file;
+    file.platform = m_platform->url();
+    file.caPin = m_platform->pin();
+    file.info = m_session->info();
+    file.chain = m_session->certificateChain();
+    Result<platform::SessionKey> key = platform::SessionKey::fromPkcs8Pem(m_session->key().pkcs8Pem().view());
+    if (!key)
+        return {};
+    file.key = std::move(*key);
+    const QString sessionPath = m_dir.filePath(u"session.json"_s);
+    return file.save(sessionPath) ? sessionPath : QString();
+}
+
+QProcessEnvironment TestAnalysisJobs::childEnvironment(const QString &sessionPath, const QString &jobs) const
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"HAIP_JOBS_CHILD"_s, u"1"_s);
+    env.insert(u"HAIP_CHILD_SESSION"_s, sessionPath);
+    env.insert(u"HAIP_CHILD_CATALOG_PIN"_s,
+               QString::fromLatin1(test::catalogPin(m_platform->stateDir())->digest().toHex()));
+    env.insert(u"HAIP_CHILD_MAP"_s, m_dir.filePath(u"deid/map.sealed"_s));
+    env.insert(u"HAIP_CHILD_MAP_KEY"_s, QString::fromLatin1(m_mapKey.toByteArray().toHex()));
+    env.insert(u"HAIP_CHILD_STORE_KEY"_s, QString::fromLatin1(m_storeKey.toByteArray().toHex()));
+    env.insert(u"HAIP_CHILD_JOBS"_s, jobs);
+    env.insert(u"HAIP_CHILD_STUDY"_s, m_phantom.studyInstanceUid);
+    env.insert(u"HAIP_CHILD_FILES"_s, m_phantom.files.join(u'\n'));
+    return env;
+}
+
+void TestAnalysisJobs::killedAtRandomPointsRecovers()
+{
+    QVERIFY2(!m_findings.isEmpty(), "needs the findings of jobRunsToARelinkedResult");
+    const QString sessionPath = saveSessionForChild();
+    QVERIFY(!sessionPath.isEmpty());
+    const QString auditPath = m_dir.filePath(u"kill-audit/audit.jsonl"_s);
+    // Fixed seed: the same 20 kill points on every run, so a failure can be replayed.
+    QRandomGenerator random(20261127);
+    qint64 jobMs = 0; // how long an undisturbed child needs from submission to the end
+    QStringList rows;
+    for (int run = 0; run <= 20; ++run) {
+        const QString jobs = m_dir.filePath(u"random-kill-%1"_s.arg(run));
+        QProcess child;
+        QProcessEnvironment env = childEnvironment(sessionPath, jobs);
+        env.insert(u"HAIP_CHILD_AUDIT"_s, auditPath);
+        child.setProcessEnvironment(env);
+        child.start(QCoreApplication::applicationFilePath(), {});
+        QByteArray said;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                said += child.readAllStandardOutput();
+                return said.contains("submitted\n") || child.state() == QProcess::NotRunning;
+            },
+            60000));
+        QVERIFY2(said.contains("submitted\n"), qPrintable(u"child exit %1"_s.arg(child.exitCode())));
+        QElapsedTimer sinceSubmit;
+        sinceSubmit.start();
+        if (run == 0) {
+            // The first run is not killed: it measures the span the kills are spread over.
+            QVERIFY(child.waitForFinished(120000));
+            QCOMPARE(child.exitStatus(), QProcess::NormalExit);
+            QCOMPARE(child.exitCode(), 0);
+            jobMs = sinceSubmit.elapsed();
+        } else {
+            const int killAtMs = int(random.bounded(qint64(jobMs)));
+            QTest::qWait(killAtMs);
+            // (processId() is 0 once the child has ended: kill(0) would hit this test's own group.)
+            if (child.state() != QProcess::NotRunning) {
+                ::kill(pid_t(child.processId()), SIGKILL);
+                QVERIFY(child.waitForFinished(10000));
+            }
+            said += child.readAllStandardOutput();
+            const QList<QByteArray> lines = said.trimmed().split('\n');
+            const QString lastStage = QString::fromLatin1(lines.back());
+
+            // A new process (here: a new queue over the same store) finds the one job and ends it.
+            std::unique_ptr<JobQueue> queue = std::make_unique<JobQueue>(JobStore(jobs, m_storeKey), [this] {
+                JobEnvironment e;
+                e.deidSecret = QByteArray(32, 'k');
+                e.mapPath = m_dir.filePath(u"deid/map.sealed"_s);
+                e.mapKey = m_mapKey;
+                e.pollIntervalMs = 250;
+                return e;
+            }());
+            QCOMPARE(queue->ids().size(), 1); // saved at submission: never lost, never doubled
+            const QString id = queue->ids().front();
+            const JobStage stageAtKill = queue->job(id)->stage;
+            queue->setCatalog(*m_catalog);
+            queue->setConnection(m_api.get(), u"yamada"_s);
+            QVERIFY2(waitFinished(*queue, id), qPrintable(u"run %1 hung"_s.arg(run)));
+            const AnalysisJob job = *queue->job(id);
+            QVERIFY2(job.stage == JobStage::Completed,
+                     qPrintable(u"run %1 (killed at %2, stored %3): %4 %5 %6"_s.arg(run).arg(lastStage,
+                                                                                             stageKeyword(stageAtKill),
+                                                                                             job.failure.codeName(),
+                                                                                             job.failure.detail(),
+                                                                                             job.failure.subject())));
+            QCOMPARE(findingsOf(job), m_findings);
+            rows.append(u"| %1 | %2 ms | %3 | %4 |"_s.arg(run).arg(killAtMs).arg(lastStage, stageKeyword(stageAtKill)));
+            QVERIFY(queue->remove(id));
+        }
+        // The audit trail is one unbroken chain after every kill (a torn last line is cut off).
+        const audit::AuditVerification verified = audit::AuditVerifier::verifyFile(auditPath);
+        QVERIFY2(verified.ok(), qPrintable(verified.detail));
+    }
+    QFile table(QDir(test::artifactsDir()).filePath(u"kill-recovery.md"_s));
+    QVERIFY(table.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    table.write(u"# SIGKILL at 20 random points of the send pipeline (TestAnalysisJobs)\n\n"
+                "Undisturbed job: %1 ms from submission.\n\n"
+                "| Run | Killed after | Child's last report | Stored stage |\n|---|---|---|---|\n"_s.arg(jobMs)
+                    .toUtf8() +
+                rows.join(u'\n').toUtf8() + "\n");
 }
 
 int main(int argc, char *argv[])

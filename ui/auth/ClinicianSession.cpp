@@ -142,7 +142,7 @@ void ClinicianSession::onSignedIn(const platform::SessionInfo &info, const auth:
     m_window.setClinician(name, info.emergency ? info.notAfter : QDateTime());
     if (info.emergency)
         m_emergencyEnd->start(
-            int(qBound(qint64(0), QDateTime::currentDateTimeUtc().msecsTo(info.notAfter), qint64(24) * 3600 * 1000)));
+            int(qBound(qint64(0), m_api->serverNow().msecsTo(info.notAfter), qint64(24) * 3600 * 1000)));
     m_lockScreen->setClinician(name);
     m_loginScreen->hide();
     m_window.setSessionLocked(false);

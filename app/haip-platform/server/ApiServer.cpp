@@ -4,7 +4,9 @@
 #include "HttpServerShim.h"
 #include "ProblemResponse.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
+#include <QLocale>
 #include <QLoggingCategory>
 
 #include <exception>
@@ -94,6 +96,13 @@ ApiResponse ApiServer::dispatch(ApiRequest &request, const QByteArray &encodedPa
                             << (match.route ? match.route->pattern : QStringLiteral("-")) << response.status
                             << timer.elapsed() << "ms"
                             << (request.identity ? request.identity->clinicianId : request.peerAddress.toString());
+    // RFC 9110 section 6.6.1: a server with a clock sends Date; clients use it to measure skew.
+    response.headers.append(
+        {QByteArrayLiteral("Date"),
+         QLocale::c()
+                 .toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss"))
+                 .toLatin1() +
+             " GMT"});
     return response;
 }
 

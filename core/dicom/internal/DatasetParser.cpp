@@ -120,14 +120,78 @@ struct Attempt
     bool atEnd = false;
 };
 
+// Why the buffer stream below names its position: DCMTK allocates an element's declared length
+// before reading its value, so a 300-byte file claiming a 4 GiB value made it allocate 4 GiB
+// (found by fuzzing: tests/fuzz/regressions/result_bundle). An element longer than
+// maxReadLength is instead skipped when its stream offers a factory, and refused ("larger than
+// remaining bytes") when the skip falls short. With maxReadLength at the buffer's size only values
+// longer than the whole buffer take that path: in a plain stream the skip always falls short; in a
+// deflated one a value may really inflate beyond the buffer, and is then loaded later through the
+// factory, which replays the stream (raw up to where inflation began, then inflated) to its offset.
+class BufferStreamFactory : public DcmInputStreamFactory
+{
+public:
+    BufferStreamFactory(QByteArray bytes,
+                        offile_off_t offset,
+                        offile_off_t compressedFrom,
+                        E_StreamCompression compression)
+        : m_bytes(std::move(bytes)), m_offset(offset), m_compressedFrom(compressedFrom), m_compression(compression)
+    { }
+    DcmInputStream *create() const override
+    {
+        auto *stream = new DcmInputBufferStream();
+        stream->setBuffer(m_bytes.constData(), offile_off_t(m_bytes.size()));
+        stream->setEos();
+        if (m_compression == ESC_none) {
+            stream->skip(m_offset);
+        } else {
+            stream->skip(m_compressedFrom);
+            if (stream->installCompressionFilter(m_compression).good())
+                stream->skip(m_offset - m_compressedFrom);
+        }
+        return stream;
+    }
+    DcmInputStreamFactory *clone() const override { return new BufferStreamFactory(*this); }
+    DcmInputStreamFactoryType ident() const override { return DFT_DcmInputFileStreamFactory; }
+
+private:
+    QByteArray m_bytes; // shared with the caller's buffer, kept alive with the factory
+    offile_off_t m_offset;
+    offile_off_t m_compressedFrom;
+    E_StreamCompression m_compression;
+};
+
+class SeekableBufferStream : public DcmInputBufferStream
+{
+public:
+    explicit SeekableBufferStream(const QByteArray &bytes) : m_bytes(bytes)
+    {
+        setBuffer(m_bytes.constData(), offile_off_t(m_bytes.size()));
+        setEos();
+    }
+    OFCondition installCompressionFilter(E_StreamCompression filterType) override
+    {
+        m_compressedFrom = tell();
+        m_compression = filterType;
+        return DcmInputBufferStream::installCompressionFilter(filterType);
+    }
+    DcmInputStreamFactory *newFactory() const override
+    {
+        return new BufferStreamFactory(m_bytes, tell(), m_compressedFrom, m_compression);
+    }
+
+private:
+    QByteArray m_bytes;
+    offile_off_t m_compressedFrom = 0;
+    E_StreamCompression m_compression = ESC_none;
+};
+
 Attempt readAttempt(const QByteArray &bytes, const DcmTagKey &stopAt, bool implicitDataset)
 {
     Attempt attempt;
-    DcmInputBufferStream stream;
-    stream.setBuffer(bytes.constData(), offile_off_t(bytes.size()));
-    stream.setEos();
-    // No deferred loading: a buffer stream cannot be re-read later, so every value is read now.
-    const Uint32 maxReadLength = std::numeric_limits<Uint32>::max();
+    SeekableBufferStream stream(bytes);
+    // See SeekableBufferStream: only a value longer than the whole buffer exceeds this.
+    const Uint32 maxReadLength = Uint32(qMin<qint64>(bytes.size(), std::numeric_limits<Uint32>::max()));
     if (!implicitDataset) {
         attempt.file->transferInit();
         attempt.cond = attempt.file->readUntilTag(stream, EXS_Unknown, EGL_noChange, maxReadLength, stopAt);

@@ -74,7 +74,8 @@ HttpResult PlatformLogin::otpStep(const QString &loginId, const QString &code)
 
 qint64 PlatformLogin::currentStep() const
 {
-    return QDateTime::currentSecsSinceEpoch() / 30;
+    // The clinician's OTP token keeps the platform's time, whatever this computer's clock says.
+    return (QDateTime::currentSecsSinceEpoch() + m_platform.clockOffset()) / 30;
 }
 
 QString PlatformLogin::codeForStep(const QString &clinicianId, qint64 step) const

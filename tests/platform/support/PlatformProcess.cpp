@@ -13,11 +13,27 @@
 
 namespace haip::test {
 
-Result<QByteArray> PlatformProcess::init(const QString &stateDir)
+namespace {
+// The program and arguments that run haip-platform, under faketime when the clock is off.
+QPair<QString, QStringList> platformCommand(qint64 clockOffsetSeconds, const QStringList &arguments)
 {
-    const ProcessResult r = run(programPath(QStringLiteral("haip-platform")),
-                                {QStringLiteral("init"), QStringLiteral("--state"), stateDir},
-                                60000);
+    if (clockOffsetSeconds == 0)
+        return {programPath(QStringLiteral("haip-platform")), arguments};
+    return {findTool(QStringLiteral("faketime")),
+            QStringList {QStringLiteral("-f"),
+                         QStringLiteral("%1%2").arg(clockOffsetSeconds > 0 ? u"+" : u"").arg(clockOffsetSeconds),
+                         programPath(QStringLiteral("haip-platform"))} +
+                arguments};
+}
+} // namespace
+
+Result<QByteArray> PlatformProcess::init(const QString &stateDir, qint64 clockOffsetSeconds)
+{
+    const auto [program, arguments] =
+        platformCommand(clockOffsetSeconds, {QStringLiteral("init"), QStringLiteral("--state"), stateDir});
+    if (program.isEmpty())
+        return Error(ErrorCode::Internal, QStringLiteral("faketime is missing (Debian package faketime)"));
+    const ProcessResult r = run(program, arguments, 60000);
     if (!r.finished || r.exitCode != 0)
         return Error(ErrorCode::Internal, QString::fromUtf8(r.out + r.err));
     return r.out;
@@ -41,13 +57,17 @@ PlatformProcess::~PlatformProcess()
 
 Result<void> PlatformProcess::start(const QStringList &extraArguments, int timeoutMs)
 {
-    m_process.setProgram(programPath(QStringLiteral("haip-platform")));
-    m_process.setArguments(QStringList {QStringLiteral("serve"),
-                                        QStringLiteral("--state"),
-                                        m_stateDir,
-                                        QStringLiteral("--listen"),
-                                        QStringLiteral("127.0.0.1:0")} +
-                           extraArguments);
+    const QStringList serve = QStringList {QStringLiteral("serve"),
+                                           QStringLiteral("--state"),
+                                           m_stateDir,
+                                           QStringLiteral("--listen"),
+                                           QStringLiteral("127.0.0.1:0")} +
+        extraArguments;
+    const auto [program, arguments] = platformCommand(m_clockOffsetSeconds, serve);
+    if (program.isEmpty())
+        return Error(ErrorCode::Internal, QStringLiteral("faketime is missing (Debian package faketime)"));
+    m_process.setProgram(program);
+    m_process.setArguments(arguments);
     // The access log goes to a file: a pipe nobody reads would block the server once full.
     m_logFile = statePath(QStringLiteral("serve-%1.log").arg(QDateTime::currentMSecsSinceEpoch()));
     m_process.setStandardErrorFile(m_logFile);

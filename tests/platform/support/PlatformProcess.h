@@ -20,8 +20,9 @@ namespace haip::test {
 class PlatformProcess
 {
 public:
-    // `haip-platform init --state DIR`; the JSON lines it printed, or an error text.
-    static Result<QByteArray> init(const QString &stateDir);
+    // `haip-platform init --state DIR`; the JSON lines it printed, or an error text. With a clock
+    // offset it runs under `faketime` like a platform whose host clock is off (setClockOffset).
+    static Result<QByteArray> init(const QString &stateDir, qint64 clockOffsetSeconds = 0);
     // A private 0600 copy of a demo clinician's card profile (haip-vcard writes its PIN counters
     // back, so each test plays its own copy), replacing `to` if it exists.
     static Result<void> copyCardProfile(const QString &stateDir, const QString &clinicianId, const QString &to);
@@ -51,8 +52,14 @@ public:
     // What the server wrote to stderr (its access log and warnings), from <state>/serve-*.log.
     QByteArray serverLog() const;
 
+    // Runs the platform (and its workers) with its clock this far off (libfaketime's `faketime`);
+    // takes effect at the next start().
+    void setClockOffset(qint64 seconds) { m_clockOffsetSeconds = seconds; }
+    qint64 clockOffset() const { return m_clockOffsetSeconds; }
+
 private:
     QString m_stateDir;
+    qint64 m_clockOffsetSeconds = 0;
     QProcess m_process;
     QUrl m_url;
     QByteArray m_pin;
