@@ -8,9 +8,11 @@
 #include "dicom/internal/IndexWriter.h"
 
 #include <QBuffer>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlError>
+#include <QThread>
 #include <QUuid>
 
 namespace haip::dicom {
@@ -19,6 +21,32 @@ namespace {
 
 // How long a writer waits for another connection's write transaction before failing.
 constexpr int kBusyTimeoutMs = 30000;
+
+// SQLite's primary result codes for a lock held by another connection.
+constexpr int kSqliteBusy = 5;
+constexpr int kSqliteLocked = 6;
+
+// Switches the file to write-ahead logging. When two connections open a new file at once,
+// SQLite answers the loser with SQLITE_BUSY without waiting on the busy timeout (it would
+// risk a deadlock), so that answer is retried here until the same timeout runs out.
+Result<void> switchToWal(const QSqlDatabase &db, const QString &path)
+{
+    const QString sql = QStringLiteral("PRAGMA journal_mode = WAL");
+    const QDeadlineTimer deadline(kBusyTimeoutMs);
+    for (;;) {
+        QSqlQuery query(db);
+        if (query.exec(sql)) {
+            if (query.next() && query.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) == 0)
+                return {};
+            return sql::databaseError(sql + QStringLiteral(" on ") + path,
+                                      QStringLiteral("the file system refused write-ahead logging"));
+        }
+        const int code = query.lastError().nativeErrorCode().toInt() & 0xff;
+        if ((code != kSqliteBusy && code != kSqliteLocked) || deadline.hasExpired())
+            return sql::databaseError(sql + QStringLiteral(" on ") + path, query.lastError().text());
+        QThread::msleep(20);
+    }
+}
 
 Error missing(const InstanceInfo &info, const char *attribute)
 {
@@ -106,13 +134,8 @@ Result<std::unique_ptr<ImageIndex>> ImageIndex::open(const QString &databasePath
 
     // WAL: readers never wait for the importer; NORMAL is durable enough with WAL for an index
     // that can be rebuilt from the files; foreign keys keep the tree consistent.
-    Result<QSqlQuery> wal = sql::loggedExec(impl->db, QStringLiteral("PRAGMA journal_mode = WAL"));
-    if (!wal)
-        return Error(ErrorCode::DatabaseError, wal.error().detail() + QStringLiteral(" (%1)").arg(impl->path));
-    if (!wal->next() || wal->value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
-        return sql::databaseError(QStringLiteral("PRAGMA journal_mode = WAL on %1").arg(impl->path),
-                                  QStringLiteral("the file system refused write-ahead logging"));
-    wal->finish();
+    if (Result<void> wal = switchToWal(impl->db, impl->path); !wal)
+        return wal.error();
     for (const QString &pragma :
          {QStringLiteral("PRAGMA synchronous = NORMAL"), QStringLiteral("PRAGMA foreign_keys = ON")}) {
         if (Result<QSqlQuery> set = sql::loggedExec(impl->db, pragma); !set)

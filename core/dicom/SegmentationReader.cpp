@@ -22,7 +22,9 @@
 #include <dcmtk/dcmseg/segment.h>
 
 #include <cmath>
+#include <initializer_list>
 #include <memory>
+#include <vector>
 
 namespace haip::dicom {
 namespace {
@@ -32,6 +34,35 @@ using namespace Qt::StringLiterals;
 struct SegmentationDeleter
 {
     void operator()(DcmSegmentation *s) const { delete s; }
+};
+
+// Holds attributes taken out of a data set and puts them back when it goes. dcmiod 3.6.7 leaks
+// the Common Instance Reference items it has read when a later module of the same SEG fails
+// (found by the result_bundle fuzzer); dcmseg is not given them, as the references are read
+// here from the data set itself.
+class SetAside
+{
+public:
+    SetAside(DcmItem &item, std::initializer_list<DcmTagKey> keys) : m_item(item)
+    {
+        for (const DcmTagKey &key : keys) {
+            if (DcmElement *element = item.remove(key))
+                m_elements.push_back(element);
+        }
+    }
+    SetAside(const SetAside &) = delete;
+    SetAside &operator=(const SetAside &) = delete;
+    ~SetAside()
+    {
+        for (DcmElement *element : m_elements) {
+            if (m_item.insert(element, true).bad())
+                delete element;
+        }
+    }
+
+private:
+    DcmItem &m_item;
+    std::vector<DcmElement *> m_elements;
 };
 
 QString latin(const OFString &s)
@@ -154,6 +185,18 @@ Result<void> checkStructure(DcmDataset &set, const QString &name, Uint16 &rows, 
             name);
     if (sequenceLength(set, DCM_SegmentSequence) <= 0)
         return Error(ErrorCode::MissingAttribute, u"(0062,0002) Segment Sequence"_s, name);
+    // PS3.3 C.8.20.2: one sample, unsigned, MONOCHROME2; checked here so that dcmseg, which
+    // checks them after it has read the rest, is given no such file.
+    Uint16 samples = 0;
+    Uint16 representation = 0;
+    if (set.findAndGetUint16(DCM_SamplesPerPixel, samples).bad() || samples != 1 ||
+        set.findAndGetUint16(DCM_PixelRepresentation, representation).bad() || representation != 0 ||
+        rawText(set, DCM_PhotometricInterpretation) != "MONOCHROME2"_L1)
+        return invalid(
+            u"the pixels are not one unsigned MONOCHROME2 sample (%1 samples, representation %2, %3)"_s.arg(samples)
+                .arg(representation)
+                .arg(rawText(set, DCM_PhotometricInterpretation)),
+            name);
     const QString type = rawText(set, DCM_SegmentationType);
     Uint16 bits = 0;
     set.findAndGetUint16(DCM_BitsAllocated, bits);
@@ -238,7 +281,12 @@ Result<Segmentation> SegmentationReader::fromBytes(const QByteArray &bytes, cons
             return pixels.error();
     }
     DcmSegmentation *loaded = nullptr;
-    const OFCondition status = DcmSegmentation::loadDataset(set, loaded);
+    OFCondition status;
+    {
+        const SetAside references(
+            set, {DCM_ReferencedSeriesSequence, DCM_StudiesContainingOtherReferencedInstancesSequence});
+        status = DcmSegmentation::loadDataset(set, loaded);
+    }
     std::unique_ptr<DcmSegmentation, SegmentationDeleter> seg(loaded);
     if (status.bad() || !seg)
         return Error(ErrorCode::CorruptDataset, QString::fromLatin1(status.text()), name);

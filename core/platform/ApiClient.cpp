@@ -215,7 +215,10 @@ void ApiClient::completeWithAnswer(ApiReply *reply, ApiAnswer answer, const QStr
                               m_endpoint.baseUrl.authority()));
         return;
     }
-    const Error error = errorFromAnswer(status, answer.header("Content-Type"), answer.body, path);
+    Error error = errorFromAnswer(status, answer.header("Content-Type"), answer.body, path);
+    // "The platform … cannot be reached" names the platform, as for a dropped connection.
+    if (error.code() == ErrorCode::NetworkUnavailable)
+        error = error.withSubject(m_endpoint.baseUrl.authority());
     if (status == 401 && usedClientCertificate)
         emit sessionRejected(error);
     reply->complete(error);

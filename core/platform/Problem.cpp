@@ -72,6 +72,12 @@ ErrorCode codeForStatus(int status)
         return ErrorCode::PayloadTooLarge;
     case 429:
         return ErrorCode::RateLimited;
+    // A gateway that cannot reach the platform, or a platform shedding load: for the clinician
+    // the platform is out of reach for now, and the work goes on when it answers again.
+    case 502:
+    case 503:
+    case 504:
+        return ErrorCode::NetworkUnavailable;
     default:
         return ErrorCode::Internal;
     }

@@ -16,6 +16,9 @@
 #include <QUuid>
 #include <QtConcurrent>
 
+#include <latch>
+#include <thread>
+
 using namespace Qt::StringLiterals;
 using haip::ErrorCode;
 using haip::dicom::ImageIndex;
@@ -178,6 +181,7 @@ private slots:
     void testUnwritableLocation();
     void testFailingStatementReportsSql();
     void testTwoThreadsEachWithItsOwnIndex();
+    void testTwoConnectionsCreateTheSameFile();
 };
 
 void TestImageIndex::testCreateUsesWalAndCurrentSchema()
@@ -679,6 +683,34 @@ void TestImageIndex::testTwoThreadsEachWithItsOwnIndex()
     QCOMPARE(index->instances(u"1.2.3.1.1"_s)->size(), 200);
     QCOMPARE(index->instances(u"1.2.3.2.1"_s)->size(), 200);
     QCOMPARE(index->studies()->size(), 2);
+}
+
+void TestImageIndex::testTwoConnectionsCreateTheSameFile()
+{
+    // Two connections that create the same new file at the same moment (the import and the
+    // browser at first start): SQLite answers one of them "database is locked" at once on the
+    // switch to write-ahead logging, without waiting; both opens must still succeed. A race, so
+    // it is run in many rounds; in Python's sqlite3 about half the rounds hit it.
+    QTemporaryDir dir;
+    for (int round = 0; round < 40; ++round) {
+        const QString path = dir.filePath(u"index-%1.sqlite"_s.arg(round));
+        std::latch start(2);
+        QString first;
+        QString second;
+        auto opener = [&start, path](QString *failure) {
+            start.arrive_and_wait();
+            auto index = ImageIndex::open(path);
+            if (!index)
+                *failure = index.error().detail();
+        };
+        // Own threads, not the pool: the latch needs both running at once.
+        std::thread one(opener, &first);
+        std::thread two(opener, &second);
+        one.join();
+        two.join();
+        QVERIFY2(first.isEmpty(), qPrintable(u"round %1: %2"_s.arg(round).arg(first)));
+        QVERIFY2(second.isEmpty(), qPrintable(u"round %1: %2"_s.arg(round).arg(second)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestImageIndex)

@@ -292,6 +292,15 @@ void TestSegmentationReader::refusesHostileInput_data()
     QTest::newRow("unknown Segmentation Type")
         << edited([](DcmDataset &set) { set.putAndInsertString(DCM_SegmentationType, "LABELMAP"); })
         << ErrorCode::InvalidAttribute;
+    QTest::newRow("signed pixels") << edited([](DcmDataset &set) {
+        set.putAndInsertUint16(DCM_PixelRepresentation, 1);
+    }) << ErrorCode::InvalidAttribute;
+    QTest::newRow("three samples per pixel")
+        << edited([](DcmDataset &set) { set.putAndInsertUint16(DCM_SamplesPerPixel, 3); })
+        << ErrorCode::InvalidAttribute;
+    QTest::newRow("RGB photometric interpretation")
+        << edited([](DcmDataset &set) { set.putAndInsertString(DCM_PhotometricInterpretation, "RGB"); })
+        << ErrorCode::InvalidAttribute;
     QTest::newRow("no pixel data") << edited([](DcmDataset &set) { set.findAndDeleteElement(DCM_PixelData); })
                                    << ErrorCode::NoPixelData;
 }

@@ -119,14 +119,7 @@ private:
     std::unique_ptr<JobClient> m_jobs;
     crypto::SpkiPin m_catalogPin;
     std::optional<Catalog> m_catalog;
-    const QStringList m_serveArgs {u"--public-rate"_s,
-                                   u"500"_s,
-                                   u"--public-burst"_s,
-                                   u"1000"_s,
-                                   u"--api-rate"_s,
-                                   u"500"_s,
-                                   u"--api-burst"_s,
-                                   u"1000"_s};
+    const QStringList m_serveArgs = test::relaxedRateLimits();
 };
 
 void TestJobCycle::initTestCase()

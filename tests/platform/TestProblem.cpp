@@ -87,10 +87,16 @@ void TestProblem::foreignTypeFallsBackToStatus()
     Result<Problem> parsed = Problem::parse(R"({"type":"https://example.com/out-of-credit","status":404,"title":"x"})");
     QVERIFY(parsed);
     QCOMPARE(parsed->toError().code(), ErrorCode::NotFound);
-    Result<Problem> blank = Problem::parse(R"({"status":503})");
+    Result<Problem> blank = Problem::parse(R"({"status":500})");
     QVERIFY(blank);
     QCOMPARE(blank->type, u"about:blank"_s);
     QCOMPARE(blank->toError().code(), ErrorCode::Internal);
+    // Overload and gateway answers read as "cannot be reached for now", not as a fault to report.
+    for (const int status : {502, 503, 504}) {
+        Result<Problem> unavailable = Problem::parse(u"{\"status\":%1}"_s.arg(status).toUtf8());
+        QVERIFY(unavailable);
+        QCOMPARE(unavailable->toError().code(), ErrorCode::NetworkUnavailable);
+    }
 }
 
 void TestProblem::refusesMalformed_data()

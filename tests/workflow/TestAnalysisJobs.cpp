@@ -57,13 +57,6 @@ const QString kService = u"chest-ct-nodule"_s;
 const QString kPatientName = u"Zyxwvut^Qorlenka=山田^花子"_s;
 const QString kPatientId = u"PID-7Q3X9Z"_s;
 
-crypto::SecureBuffer randomKey()
-{
-    crypto::SecureBuffer key(32);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), 8);
-    return key;
-}
-
 // Every file under `root` whose bytes contain `needle`.
 QStringList filesContaining(const QString &root, const QByteArray &needle)
 {
@@ -199,6 +192,8 @@ private slots:
 
 private:
     std::unique_ptr<JobQueue> makeQueue();
+    // The queue a new process builds over a killed child's job store (not yet connected).
+    std::unique_ptr<JobQueue> reopenQueue(const QString &jobs) const;
     QString saveSessionForChild();
     QProcessEnvironment childEnvironment(const QString &sessionPath, const QString &jobs) const;
     AnalysisRequest request() const;
@@ -271,8 +266,8 @@ void TestAnalysisJobs::initTestCase()
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitCode(), 0);
     }
-    m_storeKey = randomKey();
-    m_mapKey = randomKey();
+    m_storeKey = test::randomKey();
+    m_mapKey = test::randomKey();
     m_auditPath = m_dir.filePath(u"audit/audit.jsonl"_s);
     Result<audit::AuditLog> log = audit::AuditLog::open(m_auditPath, u"test-ws"_s);
     QVERIFY(log);
@@ -543,14 +538,7 @@ void TestAnalysisJobs::killedMidUploadResumesToTheSameFindings()
     QCOMPARE(child.exitStatus(), QProcess::CrashExit); // SIGKILL, in the middle of the upload
 
     // A new process (here: a new queue over the same store) continues the same platform job.
-    std::unique_ptr<JobQueue> queue = std::make_unique<JobQueue>(JobStore(jobs, m_storeKey), [this] {
-        JobEnvironment e;
-        e.deidSecret = QByteArray(32, 'k');
-        e.mapPath = m_dir.filePath(u"deid/map.sealed"_s);
-        e.mapKey = m_mapKey;
-        e.pollIntervalMs = 250;
-        return e;
-    }());
+    std::unique_ptr<JobQueue> queue = reopenQueue(jobs);
     QCOMPARE(queue->ids().size(), 1);
     const QString id = queue->ids().front();
     QCOMPARE(queue->job(id)->stage, JobStage::Uploading);
@@ -564,6 +552,16 @@ void TestAnalysisJobs::killedMidUploadResumesToTheSameFindings()
     QCOMPARE(job.platformJobId, platformJob);
     QCOMPARE(findingsOf(job), m_findings);
     QVERIFY(queue->remove(id));
+}
+
+std::unique_ptr<JobQueue> TestAnalysisJobs::reopenQueue(const QString &jobs) const
+{
+    JobEnvironment e;
+    e.deidSecret = QByteArray(32, 'k');
+    e.mapPath = m_dir.filePath(u"deid/map.sealed"_s);
+    e.mapKey = m_mapKey;
+    e.pollIntervalMs = 250;
+    return std::make_unique<JobQueue>(JobStore(jobs, m_storeKey), std::move(e));
 }
 
 QString TestAnalysisJobs::saveSessionForChild()
@@ -644,14 +642,7 @@ void TestAnalysisJobs::killedAtRandomPointsRecovers()
             const QString lastStage = QString::fromLatin1(lines.back());
 
             // A new process (here: a new queue over the same store) finds the one job and ends it.
-            std::unique_ptr<JobQueue> queue = std::make_unique<JobQueue>(JobStore(jobs, m_storeKey), [this] {
-                JobEnvironment e;
-                e.deidSecret = QByteArray(32, 'k');
-                e.mapPath = m_dir.filePath(u"deid/map.sealed"_s);
-                e.mapKey = m_mapKey;
-                e.pollIntervalMs = 250;
-                return e;
-            }());
+            std::unique_ptr<JobQueue> queue = reopenQueue(jobs);
             QCOMPARE(queue->ids().size(), 1); // saved at submission: never lost, never doubled
             const QString id = queue->ids().front();
             const JobStage stageAtKill = queue->job(id)->stage;

@@ -25,7 +25,6 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -49,13 +48,6 @@ namespace {
 
 constexpr int kIdleTimeoutMs = 3000; // a blackholed request gives up after this
 constexpr int kJobTimeoutMs = 90000; // longer than any profile needs: reaching it is a hang
-
-crypto::SecureBuffer randomKey()
-{
-    crypto::SecureBuffer key(32);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), 8);
-    return key;
-}
 
 // The result files of a job, name → bytes.
 QMap<QString, QByteArray> resultOf(const AnalysisJob &job)
@@ -127,7 +119,6 @@ private:
     crypto::SecureBuffer m_storeKey;
     crypto::SecureBuffer m_mapKey;
     QMap<QString, QByteArray> m_baseline;
-    qint64 m_payloadBytes = 0;
     QStringList m_profileRows;
     QStringList m_faultRows;
     int m_queues = 0;
@@ -150,16 +141,7 @@ void TestNetworkFaults::initTestCase()
     QVERIFY(pin);
     m_platform = std::make_unique<test::PlatformProcess>(state);
     m_faultPlan = m_dir.filePath(u"fault-plan.json"_s);
-    m_serveArgs = QStringList {u"--public-rate"_s,
-                               u"500"_s,
-                               u"--public-burst"_s,
-                               u"1000"_s,
-                               u"--api-rate"_s,
-                               u"500"_s,
-                               u"--api-burst"_s,
-                               u"1000"_s,
-                               u"--fault-plan"_s,
-                               m_faultPlan};
+    m_serveArgs = test::relaxedRateLimits() + QStringList {u"--fault-plan"_s, m_faultPlan};
     const Result<void> started = m_platform->start(m_serveArgs);
     QVERIFY2(started, started ? "" : qPrintable(started.error().detail()));
 
@@ -192,8 +174,8 @@ void TestNetworkFaults::initTestCase()
     Result<dicom::PhantomResult> phantom = dicom::PhantomGenerator::generate(o);
     QVERIFY2(phantom, phantom ? "" : qPrintable(phantom.error().detail()));
     m_phantom = *phantom;
-    m_storeKey = randomKey();
-    m_mapKey = randomKey();
+    m_storeKey = test::randomKey();
+    m_mapKey = test::randomKey();
 
     // The undisturbed run every other run is compared with.
     std::unique_ptr<JobQueue> queue = makeQueue();
@@ -204,8 +186,7 @@ void TestNetworkFaults::initTestCase()
     m_baseline = resultOf(*job);
     QVERIFY2(m_baseline.contains(u"findings.json"_s), qPrintable(job->resultFiles.join(u", "_s)));
     QVERIFY(m_baseline.value(u"findings.json"_s).contains("\"partCount\": 24"));
-    m_payloadBytes = job->payloadBytes;
-    QVERIFY2(m_payloadBytes > 1024 * 1024, qPrintable(QString::number(m_payloadBytes)));
+    QVERIFY2(job->payloadBytes > 1024 * 1024, qPrintable(QString::number(job->payloadBytes)));
 }
 
 void TestNetworkFaults::cleanupTestCase()
@@ -420,8 +401,12 @@ void TestNetworkFaults::serverFaults()
     checkOutcome(*queue, run.id);
     if (!mayFail)
         QVERIFY2(!failed, qPrintable(m_lastOutcome)); // within the retries: ridden through
-    else
+    else {
         QVERIFY2(failed, "the burst outlasted the retries, yet the job did not say so");
+        // An overloaded platform is out of reach for now, not a fault to report to IT.
+        QVERIFY2(m_lastOutcome.contains(u"network-unavailable"_s), qPrintable(m_lastOutcome));
+        QVERIFY2(m_lastOutcome.contains(u"The platform 127.0.0.1:"_s), qPrintable(m_lastOutcome));
+    }
 }
 
 void TestNetworkFaults::platformRestarts_data()

@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 
 namespace haip::test {
 
@@ -164,6 +165,25 @@ Result<crypto::SpkiPin> catalogPin(const QString &stateDir)
     if (!key)
         return key.error();
     return crypto::SpkiPin::of(*key);
+}
+
+QStringList relaxedRateLimits()
+{
+    return {QStringLiteral("--public-rate"),
+            QStringLiteral("500"),
+            QStringLiteral("--public-burst"),
+            QStringLiteral("1000"),
+            QStringLiteral("--api-rate"),
+            QStringLiteral("500"),
+            QStringLiteral("--api-burst"),
+            QStringLiteral("1000")};
+}
+
+crypto::SecureBuffer randomKey()
+{
+    crypto::SecureBuffer key(32);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), 8);
+    return key;
 }
 
 } // namespace haip::test

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "crypto/SecureBuffer.h"
 #include "crypto/SpkiPin.h"
 
 #include <QByteArray>
@@ -68,5 +69,11 @@ private:
 
 // The pin of the platform's catalog signing key (what policy sets as CatalogKeySha256).
 Result<crypto::SpkiPin> catalogPin(const QString &stateDir);
+
+// `serve` options with rate limits far above what one test sends (polls, retries, chunks).
+QStringList relaxedRateLimits();
+
+// 32 random bytes: a job store's or re-identification map's key in tests.
+crypto::SecureBuffer randomKey();
 
 } // namespace haip::test
