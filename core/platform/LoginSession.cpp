@@ -85,7 +85,7 @@ bool LoginSession::beginWithNewKey()
     setState(State::SigningIn);
     Result<SessionKey> key = SessionKey::generate();
     if (!key) {
-        const Error e = key.error();
+        const Error &e = key.error();
         QMetaObject::invokeMethod(
             this, [this, e] { fail(e); }, Qt::QueuedConnection);
         return false;

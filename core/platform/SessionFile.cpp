@@ -40,7 +40,7 @@ Result<SessionFile> SessionFile::load(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error(ErrorCode::FileUnreadable, file.errorString(), path);
-    Result<QJsonObject> o = StrictJson::parseObject(file.read(256 * 1024), {}, path);
+    Result<QJsonObject> o = StrictJson::parseObject(file.read(qint64(256) * 1024), {}, path);
     if (!o)
         return Error(ErrorCode::InvalidArgument, o.error().detail(), path);
     if (o->value(QLatin1String("format")).toString() != QLatin1String(kFormat))
