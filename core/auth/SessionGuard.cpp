@@ -157,7 +157,7 @@ void SessionGuard::examineInsertedCard(const QString &reader, bool quiet)
 {
     const quint64 generation = ++m_generation;
     setState(State::Unlocking);
-    m_cardThread.open(reader, [this, generation, reader, quiet](Result<void> opened) {
+    m_cardThread.open(reader, [this, generation, reader, quiet](const Result<void> &opened) {
         if (generation != m_generation)
             return;
         if (!opened) {
