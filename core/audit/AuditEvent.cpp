@@ -85,7 +85,7 @@ QString auditOutcomeName(AuditOutcome outcome)
     return u"major-failure"_s;
 }
 
-AuditEvent::AuditEvent(AuditEventType type, QString actor)
+AuditEvent::AuditEvent(AuditEventType type, const QString &actor)
     : m_type(type), m_time(QDateTime::currentDateTimeUtc()), m_actor(actorOrSystem(actor))
 {
     m_data.insert(u"outcome"_s, auditOutcomeName(AuditOutcome::Success));

@@ -104,7 +104,7 @@ public:
     const QJsonObject &data() const { return m_data; }
 
 private:
-    AuditEvent(AuditEventType type, QString actor);
+    AuditEvent(AuditEventType type, const QString &actor);
 
     AuditEventType m_type;
     QDateTime m_time;

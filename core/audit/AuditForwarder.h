@@ -33,7 +33,7 @@ public:
         int maxRetryMs = 5 * 60 * 1000;
         int pollIntervalMs = 30'000; // 0: no polling
         int maxEvents = 100;
-        qint64 maxBodyBytes = 60 * 1024;
+        qint64 maxBodyBytes = qint64 {60} * 1024;
     };
 
     AuditForwarder(platform::ApiClient &api, QString logPath, Options options, QObject *parent = nullptr);

@@ -11,7 +11,7 @@ using namespace Qt::StringLiterals;
 
 QString defaultAuditLogPath()
 {
-    const QString overridden = qEnvironmentVariable("HAIP_AUDIT_LOG");
+    QString overridden = qEnvironmentVariable("HAIP_AUDIT_LOG");
     if (!overridden.isEmpty())
         return overridden;
     // AppDataLocation ends in the running program's name; the log is the workstation's.

@@ -12,7 +12,7 @@
 #include <windows.h>
 #else
 #include <cerrno>
-#include <cstring>
+#include <system_error>
 #include <unistd.h>
 #endif
 
@@ -22,7 +22,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr qint64 kTailBlock = 64 * 1024;
+constexpr qint64 kTailBlock = qint64 {64} * 1024;
 
 Error writeFailed(const QString &path, const QString &why)
 {
@@ -40,7 +40,8 @@ Result<void> syncToDisk(QFile &file)
         return writeFailed(file.fileName(), u"FlushFileBuffers failed"_s);
 #else
     if (::fsync(file.handle()) != 0)
-        return writeFailed(file.fileName(), u"fsync: %1"_s.arg(QString::fromLocal8Bit(std::strerror(errno))));
+        return writeFailed(file.fileName(),
+                           u"fsync: %1"_s.arg(QString::fromStdString(std::generic_category().message(errno))));
 #endif
     return {};
 }

@@ -91,7 +91,7 @@ void CardLogin::readCard(const QString &reader)
     m_reader = reader;
     m_identity = {};
     setStep(Step::ReadingCard);
-    m_card.open(reader, [this, generation](Result<void> opened) {
+    m_card.open(reader, [this, generation](const Result<void> &opened) {
         if (generation != m_generation)
             return;
         if (!opened)
@@ -149,16 +149,16 @@ void CardLogin::submitPin(crypto::SecureBuffer pin)
             secret->clear();
             return verified;
         },
-        [this, generation](Result<void> checked) { onPinChecked(checked, generation); });
+        [this, generation](const Result<void> &checked) { onPinChecked(checked, generation); });
 }
 
-void CardLogin::onPinChecked(Result<void> checked, quint64 generation)
+void CardLogin::onPinChecked(const Result<void> &checked, quint64 generation)
 {
     if (generation != m_generation)
         return;
     if (checked)
         return contactPlatform();
-    const Error error = checked.error();
+    const Error &error = checked.error();
     if (error.code() == ErrorCode::PinBlocked) {
         m_pinStatus = card::PinStatus {0, true, false, true, false};
         setStep(Step::CardBlocked);

@@ -80,7 +80,7 @@ private:
     void readCard(const QString &reader);
     void onCardRead(Result<CardFace> read, quint64 generation);
     void refreshPinStatus(const Error &why);
-    void onPinChecked(Result<void> checked, quint64 generation);
+    void onPinChecked(const Result<void> &checked, quint64 generation);
     void contactPlatform();
     void onLoginFailed(const Error &error);
     void onCardRemoved(const QString &reader);

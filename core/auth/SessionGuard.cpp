@@ -25,10 +25,12 @@ void SessionGuard::setState(State state)
     if (m_state == state)
         return;
     m_state = state;
-    if (state == State::Locked && !m_cardReady && m_policy.cardProbeIntervalMs > 0)
+    // Braces: without them clang-tidy reads `emit` (an empty macro) as an over-indented statement.
+    if (state == State::Locked && !m_cardReady && m_policy.cardProbeIntervalMs > 0) {
         m_lookTimer.start();
-    else if (state != State::Locked && state != State::Unlocking)
+    } else if (state != State::Locked && state != State::Unlocking) {
         m_lookTimer.stop();
+    }
     emit stateChanged(state);
 }
 
@@ -157,7 +159,7 @@ void SessionGuard::examineInsertedCard(const QString &reader, bool quiet)
 {
     const quint64 generation = ++m_generation;
     setState(State::Unlocking);
-    m_cardThread.open(reader, [this, generation, reader, quiet](Result<void> opened) {
+    m_cardThread.open(reader, [this, generation, reader, quiet](const Result<void> &opened) {
         if (generation != m_generation)
             return;
         if (!opened) {

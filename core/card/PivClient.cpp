@@ -47,7 +47,7 @@ Result<QByteArray> gunzip(const QByteArray &in)
         z.avail_out = sizeof buffer;
         rv = inflate(&z, Z_NO_FLUSH);
         out.append(buffer, qsizetype(sizeof buffer - z.avail_out));
-        if (out.size() > 64 * 1024)
+        if (out.size() > qsizetype(64) * 1024)
             rv = Z_DATA_ERROR;
     }
     inflateEnd(&z);

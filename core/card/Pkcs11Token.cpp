@@ -89,14 +89,14 @@ Result<std::unique_ptr<Pkcs11Token>> Pkcs11Token::openInReader(std::shared_ptr<P
         // A slot description has 64 bytes at most (PKCS#11 CK_SLOT_INFO).
         const bool cut = description.size() >= 63 && readerName.startsWith(description);
         if (slot.description == reader || cut)
-            return open(module, slot.id);
+            return open(std::move(module), slot.id);
     }
     return Error(ErrorCode::CardRemoved, u"no token of %1 in the reader %2"_s.arg(module->path(), reader));
 }
 
 Error Pkcs11Token::operationError(unsigned long rv, const char *function) const
 {
-    const Error error = internal::pkcs11Error(rv, function);
+    Error error = internal::pkcs11Error(rv, function);
     if (rv != CKR_GENERAL_ERROR && rv != CKR_DEVICE_ERROR && rv != CKR_FUNCTION_FAILED)
         return error;
     // A card pulled in the middle of a command: OpenSC says CKR_GENERAL_ERROR until pcscd notices

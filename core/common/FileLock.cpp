@@ -8,9 +8,9 @@
 #include <windows.h>
 #else
 #include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <sys/file.h>
+#include <system_error>
 #include <unistd.h>
 #endif
 
@@ -50,7 +50,7 @@ Result<FileLock> FileLock::acquire(const QString &lockPath, int timeoutMs)
 #else
     const int fd = ::open(QFile::encodeName(lockPath).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0)
-        return Error(ErrorCode::WriteFailed, QString::fromLocal8Bit(std::strerror(errno)), lockPath);
+        return Error(ErrorCode::WriteFailed, QString::fromStdString(std::generic_category().message(errno)), lockPath);
     lock.m_handle = fd;
     for (;;) {
         if (::flock(fd, LOCK_EX | LOCK_NB) == 0)

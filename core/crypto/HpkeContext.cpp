@@ -11,7 +11,7 @@ namespace haip::crypto {
 
 struct HpkeContext::Private
 {
-    AeadInfo aead;
+    AeadInfo aead {};
     Role role = Role::Sender;
     std::optional<internal::AeadCipher> cipher; // absent for the export-only AEAD
     SecureBuffer baseNonce;
@@ -105,7 +105,7 @@ Result<void> HpkeContext::seal(QByteArrayView aad, QByteArrayView plaintext, QBy
     nonce(nonceBytes);
     const qsizetype at = out.size();
     out.resize(at + plaintext.size() + internal::AeadCipher::TagLength);
-    const Result<void> sealed =
+    Result<void> sealed =
         d->cipher->seal(nonceBytes, aad, plaintext, reinterpret_cast<unsigned char *>(out.data() + at));
     if (!sealed) {
         out.truncate(at);
@@ -163,7 +163,7 @@ Result<SecureBuffer> HpkeContext::exportSecret(QByteArrayView exporterContext, q
 {
     if (d->exporterSecret.isEmpty())
         return Error(ErrorCode::Internal, QStringLiteral("this context has no exporter secret"));
-    if (length <= 0 || length > 255 * hpke::HashLength)
+    if (length <= 0 || length > qsizetype {255} * hpke::HashLength)
         return Error(ErrorCode::InvalidArgument, QStringLiteral("export length %1").arg(length));
     return internal::labeledExpand(d->suiteId, d->exporterSecret.view(), "sec", exporterContext, length);
 }

@@ -49,7 +49,7 @@ public:
                                             std::optional<QByteArrayView> detachedPayload = std::nullopt);
 
     // Largest token verify() accepts (a catalog with its HTML detail pages stays far below).
-    static constexpr qsizetype MaxTokenSize = 16 * 1024 * 1024;
+    static constexpr qsizetype MaxTokenSize = qsizetype {16} * 1024 * 1024;
 };
 
 } // namespace haip::crypto

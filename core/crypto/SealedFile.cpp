@@ -13,7 +13,7 @@ namespace {
 
 constexpr QByteArrayView kMagic("HAIPSF1\n");
 constexpr int kNonce = 12;
-constexpr qint64 kMaxFile = 64 * 1024 * 1024; // a map of many thousand studies still fits
+constexpr qint64 kMaxFile = qint64 {64} * 1024 * 1024; // a map of many thousand studies still fits
 
 QByteArray aad(const QByteArray &purpose)
 {

@@ -56,8 +56,8 @@ QByteArray TlsPolicy::spkiSha256(const QSslCertificate &certificate)
     const int length = i2d_X509_PUBKEY(X509_get_X509_PUBKEY(x509.get()), &spki);
     if (length <= 0)
         return {};
-    const QByteArray hash = QCryptographicHash::hash(QByteArrayView(reinterpret_cast<const char *>(spki), length),
-                                                     QCryptographicHash::Sha256);
+    QByteArray hash = QCryptographicHash::hash(QByteArrayView(reinterpret_cast<const char *>(spki), length),
+                                               QCryptographicHash::Sha256);
     OPENSSL_free(spki);
     return hash;
 }

@@ -12,7 +12,7 @@ struct OptionKeyword
 {
     QLatin1StringView keyword;
     QLatin1StringView policyName;
-    bool DeidOptions::*flag;
+    bool DeidOptions::*flag = nullptr;
 };
 
 constexpr OptionKeyword kKeywords[] = {

@@ -21,7 +21,7 @@ namespace {
 // A DICOMDIR of a full hospital CD is a few MB; anything far beyond is not one we can use.
 constexpr qint64 kMaxDicomDirBytes = qint64(256) * 1024 * 1024;
 // The preamble, "DICM" and a generous file meta group: enough to read the Media Storage SOP Class.
-constexpr qint64 kMetaSniffBytes = 16 * 1024;
+constexpr qint64 kMetaSniffBytes = qint64 {16} * 1024;
 constexpr Uint16 kRecordInactive = 0x0000; // Record In-use Flag value of a deleted record (PS3.3 F.3.2.2)
 
 Error invalid(const QString &path, const QString &what)

@@ -30,7 +30,7 @@ Q_LOGGING_CATEGORY(lcDicomFile, "haip.dicom.file")
 // cannot hold more, and no single instance this workstation reads comes near it.
 constexpr qint64 kMaxFileSize = qint64(2000) * 1024 * 1024;
 // First read of a HeaderOnly open; headers of real images fit (grown by 4x when they do not).
-constexpr qint64 kHeaderChunk = 64 * 1024;
+constexpr qint64 kHeaderChunk = qint64 {64} * 1024;
 
 TextKind textKindOf(DcmEVR vr)
 {
@@ -232,7 +232,7 @@ QList<double> DicomFile::numbers(Tag tag) const
 
 QString DicomFile::transferSyntaxUid() const
 {
-    const QString fromMeta = rawString(tags::TransferSyntaxUid);
+    QString fromMeta = rawString(tags::TransferSyntaxUid);
     if (!fromMeta.isEmpty())
         return fromMeta;
     // Without a meta header, the syntax DCMTK detected while parsing.

@@ -152,7 +152,7 @@ void Scan::scanFolder(const QString &folder, const QString &excludedCanonical)
 
 QString Scan::findEntry(const QString &folder, const QString &name)
 {
-    const QString exact = folder + QLatin1Char('/') + name;
+    QString exact = folder + QLatin1Char('/') + name;
     if (QFileInfo::exists(exact))
         return exact;
     auto cached = m_foldedEntries.find(folder);

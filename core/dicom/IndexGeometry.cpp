@@ -79,7 +79,7 @@ bool IndexGeometry::fromJson(const QByteArray &json, InstanceGeometry &geometry)
     geometry.framePlanes.clear();
     const QJsonArray frames = root.value(QStringLiteral("frames")).toArray();
     geometry.framePlanes.reserve(frames.size());
-    for (const QJsonValue &frame : frames) {
+    for (const QJsonValue frame : frames) {
         ImagePlane p;
         if (!readPlane(frame, p))
             return false;

@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <numbers>
+#include <utility>
 
 namespace haip::dicom {
 namespace {
@@ -283,7 +284,7 @@ Result<PlacedSegmentation> SegmentPlacement::place(const Series &series,
 
     Placer placer(series, seg);
     PlacedSegmentation out;
-    out.segmentation = segmentation;
+    out.segmentation = std::move(segmentation); // seg still refers to the same object, now owned by out
     out.sliceOfFrame.reserve(seg.frames.size());
     int stack = -1;
     for (int f = 0; f < seg.frames.size(); ++f) {

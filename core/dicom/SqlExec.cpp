@@ -73,7 +73,7 @@ Result<WriteTransaction> WriteTransaction::begin(const QSqlDatabase &db)
 WriteTransaction::WriteTransaction(const QSqlDatabase &db) : m_db(db), m_open(true) { }
 
 WriteTransaction::WriteTransaction(WriteTransaction &&other) noexcept
-    : m_db(std::move(other.m_db)), m_open(std::exchange(other.m_open, false))
+    : m_db(std::exchange(other.m_db, QSqlDatabase())), m_open(std::exchange(other.m_open, false))
 { }
 
 WriteTransaction::~WriteTransaction()

@@ -7,10 +7,10 @@ namespace haip::dicom {
 
 QString tagKeyword(Tag tag)
 {
-    const QString numeric = QStringLiteral("(%1,%2)")
-                                .arg(tag.group, 4, 16, QLatin1Char('0'))
-                                .arg(tag.element, 4, 16, QLatin1Char('0'))
-                                .toUpper();
+    QString numeric = QStringLiteral("(%1,%2)")
+                          .arg(tag.group, 4, 16, QLatin1Char('0'))
+                          .arg(tag.element, 4, 16, QLatin1Char('0'))
+                          .toUpper();
     if (tag.group % 2 == 1)
         return numeric;
     DcmTag dcmTag(tag.group, tag.element); // getTagName() is not const in DCMTK 3.6.7

@@ -8,7 +8,7 @@ namespace haip::platform {
 Error errorFromAnswer(int status, const QByteArray &contentType, const QByteArray &body, const QString &path)
 {
     if (contentType.startsWith(Problem::kMediaType)) {
-        Result<QJsonObject> checked = StrictJson::parseObject(body, JsonLimits {64 * 1024, 8, 1000, 40});
+        Result<QJsonObject> checked = StrictJson::parseObject(body, JsonLimits {qsizetype {64} * 1024, 8, 1000, 40});
         if (checked) {
             Result<Problem> problem = Problem::parse(body);
             if (problem) {

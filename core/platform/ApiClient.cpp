@@ -296,7 +296,7 @@ void ApiClient::start(ApiReply *reply, const ApiRequestSpec &spec)
         ? m_policy.clientConfiguration({m_anchor})
         : m_policy.clientConfiguration({m_anchor}, m_localChain, m_localKey);
     if (!tls) {
-        const Error error = tls.error();
+        const Error &error = tls.error();
         QMetaObject::invokeMethod(
             reply, [reply, error] { reply->complete(error); }, Qt::QueuedConnection);
         return;

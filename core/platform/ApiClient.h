@@ -49,7 +49,7 @@ struct PlatformEndpoint
 struct ApiClientOptions
 {
     int idleTimeoutMs = 30'000; // no byte in either direction for this long → NetworkUnavailable
-    qint64 maxAnswerBytes = 4 * 1024 * 1024; // buffered answers (requests may raise it)
+    qint64 maxAnswerBytes = qint64 {4} * 1024 * 1024; // buffered answers (requests may raise it)
     JsonLimits json;
     bool http2Allowed = true;
 };

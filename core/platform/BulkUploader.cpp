@@ -23,7 +23,7 @@ namespace haip::platform {
 
 namespace {
 
-constexpr qint64 kProgressStep = 256 * 1024; // progress reports at most this often (bytes)
+constexpr qint64 kProgressStep = qint64 {256} * 1024; // progress reports at most this often (bytes)
 
 struct Task
 {
@@ -203,8 +203,8 @@ struct BulkUploader::Shared
 
     ~Shared() { OPENSSL_cleanse(keyPem.data(), size_t(keyPem.size())); }
 
-    void run(QPointer<QObject> owner);
-    BulkOutcome perform(Task &task, QPointer<QObject> owner);
+    void run(const QPointer<QObject> &owner);
+    BulkOutcome perform(Task &task, const QPointer<QObject> &owner);
     Result<void> configure(const BulkPut &request);
     Result<void> checkNegotiated();
 };
@@ -258,7 +258,7 @@ std::function<void()> BulkUploader::put(BulkPut request, Progress progress, Done
     };
 }
 
-void BulkUploader::Shared::run(QPointer<QObject> owner)
+void BulkUploader::Shared::run(const QPointer<QObject> &owner)
 {
     curl = curl_easy_init();
     for (;;) {
@@ -298,7 +298,7 @@ Result<void> BulkUploader::Shared::configure(const BulkPut &request)
                      QStringLiteral("libcurl is built on %1, not OpenSSL: the TLS policy cannot be checked")
                          .arg(QString::fromLatin1(info->ssl_version ? info->ssl_version : "no TLS library")));
     const auto blob = [](const QByteArray &bytes) {
-        curl_blob b;
+        curl_blob b {};
         b.data = const_cast<char *>(bytes.constData());
         b.len = size_t(bytes.size());
         b.flags = CURL_BLOB_COPY;
@@ -362,7 +362,7 @@ Result<void> BulkUploader::Shared::checkNegotiated()
                  QStringLiteral("the server negotiated a cipher suite outside policy: %1").arg(cipher));
 }
 
-BulkOutcome BulkUploader::Shared::perform(Task &task, QPointer<QObject> owner)
+BulkOutcome BulkUploader::Shared::perform(Task &task, const QPointer<QObject> &owner)
 {
     const QString host = task.request.url.authority();
     BulkOutcome failed;

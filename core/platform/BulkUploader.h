@@ -48,7 +48,7 @@ struct BulkPut
     qint64 length = 0;
     QByteArray contentType;
     QList<QPair<QByteArray, QByteArray>> headers;
-    qint64 maxAnswerBytes = 4 * 1024 * 1024;
+    qint64 maxAnswerBytes = qint64 {4} * 1024 * 1024;
 };
 
 struct BulkOutcome

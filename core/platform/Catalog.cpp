@@ -12,7 +12,7 @@ namespace haip::platform {
 namespace {
 
 constexpr qsizetype kMaxText = 4096;
-constexpr qsizetype kMaxHtml = 256 * 1024;
+constexpr qsizetype kMaxHtml = qsizetype {256} * 1024;
 constexpr qsizetype kMaxServices = 256;
 
 Error bad(const QString &what, const QString &serviceId = {})
@@ -54,7 +54,7 @@ public:
             note(name);
             return out;
         }
-        for (const QJsonValue &s : v.toArray()) {
+        for (const QJsonValue s : v.toArray()) {
             if (!s.isString() || s.toString().isEmpty() || s.toString().size() > 64)
                 note(name);
             out.append(s.toString());
@@ -191,7 +191,7 @@ Result<Catalog> Catalog::parse(const QJsonObject &payload, const QDateTime &now)
     const QJsonValue services = payload.value(QLatin1String("services"));
     if (!services.isArray() || services.toArray().size() > kMaxServices)
         return bad(QStringLiteral("services missing or too many"));
-    for (const QJsonValue &v : services.toArray()) {
+    for (const QJsonValue v : services.toArray()) {
         if (!v.isObject())
             return bad(QStringLiteral("a service entry that is not an object"));
         Result<CatalogService> s = parseService(v.toObject());

@@ -42,7 +42,7 @@ public:
     // <QStandardPaths::AppLocalDataLocation>/catalog-cache.json
     static QString defaultPath();
 
-    static constexpr qsizetype kMaxFileSize = 20 * 1024 * 1024;
+    static constexpr qsizetype kMaxFileSize = qsizetype {20} * 1024 * 1024;
 
 private:
     QString m_path;

@@ -115,8 +115,8 @@ void JobClient::cancel(const QString &jobId, StatusCallback done)
 
 void JobClient::waitUntilFinished(const QString &jobId,
                                   int intervalMs,
-                                  StatusCallback done,
-                                  std::function<void(const JobStatus &)> progress)
+                                  const StatusCallback &done,
+                                  const std::function<void(const JobStatus &)> &progress)
 {
     status(jobId, [this, jobId, intervalMs, done, progress](Result<JobStatus> s) {
         if (!s && s.error().code() != ErrorCode::NetworkUnavailable)

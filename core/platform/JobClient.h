@@ -56,8 +56,8 @@ public:
     // failures are polled through); `progress` sees every status on the way.
     void waitUntilFinished(const QString &jobId,
                            int intervalMs,
-                           StatusCallback done,
-                           std::function<void(const JobStatus &)> progress = {});
+                           const StatusCallback &done,
+                           const std::function<void(const JobStatus &)> &progress = {});
     // Streams GET …/result into `path` and checks it against the job's size and SHA-256.
     void downloadResult(const JobStatus &completed, const QString &path, DoneCallback done);
 

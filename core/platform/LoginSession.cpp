@@ -85,7 +85,7 @@ bool LoginSession::beginWithNewKey()
     setState(State::SigningIn);
     Result<SessionKey> key = SessionKey::generate();
     if (!key) {
-        const Error e = key.error();
+        const Error &e = key.error();
         QMetaObject::invokeMethod(
             this, [this, e] { fail(e); }, Qt::QueuedConnection);
         return false;
@@ -251,7 +251,7 @@ Result<void> LoginSession::takeCertificate(const QJsonObject &issued)
     if (!leaf)
         return leaf.error();
     QList<QSslCertificate> chain {QSslCertificate(*leaf, QSsl::Der)};
-    for (const QJsonValue &ca : issued.value(QLatin1String("caCertificates")).toArray()) {
+    for (const QJsonValue ca : issued.value(QLatin1String("caCertificates")).toArray()) {
         const auto der =
             QByteArray::fromBase64Encoding(ca.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
         if (!der)

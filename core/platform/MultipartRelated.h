@@ -65,8 +65,8 @@ struct MultipartContentType
 struct MultipartLimits
 {
     int maxParts = 10000;
-    qsizetype maxEntityHeaderBytes = 8 * 1024;
-    qsizetype maxPartHeaderBytes = 8 * 1024;
+    qsizetype maxEntityHeaderBytes = qsizetype {8} * 1024;
+    qsizetype maxPartHeaderBytes = qsizetype {8} * 1024;
     qint64 maxPartBytes = qint64(4) * 1024 * 1024 * 1024;
     qint64 maxTotalBytes = 0; // 0: no limit beyond the parts'
     qsizetype maxPreambleBytes = 1024;

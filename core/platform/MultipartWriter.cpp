@@ -47,7 +47,7 @@ QByteArray MultipartWriter::partHead(const MultipartPartHeaders &headers, bool f
 QByteArray MultipartWriter::beginPart(const MultipartPartHeaders &headers)
 {
     Q_ASSERT(!m_finished);
-    const QByteArray out = partHead(headers, m_parts == 0);
+    QByteArray out = partHead(headers, m_parts == 0);
     ++m_parts;
     return out;
 }

@@ -13,7 +13,7 @@
 namespace haip::platform {
 
 namespace {
-constexpr qint64 kBlock = 256 * 1024;
+constexpr qint64 kBlock = qint64 {256} * 1024;
 constexpr qint64 kMaxResultBytes = qint64(1) * 1024 * 1024 * 1024;
 } // namespace
 

@@ -22,7 +22,7 @@ namespace haip::platform {
 
 struct UploadOptions
 {
-    qint64 chunkSize = 4 * 1024 * 1024;
+    qint64 chunkSize = qint64 {4} * 1024 * 1024;
     int maxRetries = 8; // consecutive failures without progress before giving up
     int firstBackoffMs = 200;
     int maxBackoffMs = 10'000;

@@ -40,7 +40,7 @@ Result<SessionFile> SessionFile::load(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error(ErrorCode::FileUnreadable, file.errorString(), path);
-    Result<QJsonObject> o = StrictJson::parseObject(file.read(256 * 1024), {}, path);
+    Result<QJsonObject> o = StrictJson::parseObject(file.read(qint64(256) * 1024), {}, path);
     if (!o)
         return Error(ErrorCode::InvalidArgument, o.error().detail(), path);
     if (o->value(QLatin1String("format")).toString() != QLatin1String(kFormat))
@@ -56,7 +56,7 @@ Result<SessionFile> SessionFile::load(const QString &path)
     s.info.sessionId = session.value(QLatin1String("sessionId")).toString();
     s.info.notAfter = QDateTime::fromString(session.value(QLatin1String("notAfter")).toString(), Qt::ISODate);
     s.info.renewAfter = QDateTime::fromString(session.value(QLatin1String("renewAfter")).toString(), Qt::ISODate);
-    for (const QJsonValue &pem : o->value(QLatin1String("certificates")).toArray())
+    for (const QJsonValue pem : o->value(QLatin1String("certificates")).toArray())
         s.chain.append(QSslCertificate(pem.toString().toLatin1(), QSsl::Pem));
     Result<SessionKey> key = SessionKey::fromPkcs8Pem(o->value(QLatin1String("key")).toString().toLatin1());
     if (!key)

@@ -61,7 +61,7 @@ Result<SoftwareCardSigner> SoftwareCardSigner::fromCardProfile(const QString &pa
         return Error(ErrorCode::FileNotFound, {}, path);
     if (!file.open(QIODevice::ReadOnly))
         return Error(ErrorCode::FileUnreadable, file.errorString(), path);
-    const crypto::SecureBuffer bytes = crypto::SecureBuffer::fromBytes(file.read(1024 * 1024));
+    const crypto::SecureBuffer bytes = crypto::SecureBuffer::fromBytes(file.read(qint64(1024) * 1024));
     Result<QJsonObject> profile = StrictJson::parseObject(bytes.view(), {}, path);
     if (!profile || profile->value(QStringLiteral("format")).toString() != QLatin1String("haip-vcard-profile"))
         return Error(ErrorCode::InvalidArgument, QStringLiteral("%1 is not a haip-vcard-profile").arg(path));

@@ -88,7 +88,7 @@ Result<void> checkNumbers(const QJsonValue &root, const QString &what)
             return bad(what, QStringLiteral("a number out of range"));
         if (v.isArray()) {
             const QJsonArray a = v.toArray();
-            for (const QJsonValue &e : a)
+            for (const QJsonValue e : a)
                 stack.push_back(e);
         } else if (v.isObject()) {
             const QJsonObject o = v.toObject();

@@ -14,7 +14,7 @@ namespace haip::platform {
 
 struct JsonLimits
 {
-    qsizetype maxBytes = 4 * 1024 * 1024;
+    qsizetype maxBytes = qsizetype {4} * 1024 * 1024;
     int maxDepth = 32; // the API's deepest document (catalog) nests 6 levels
     qsizetype maxValues = 200'000; // scalars, arrays and objects together
     int maxNumberLength = 40; // characters of one number token

@@ -135,7 +135,7 @@ Result<AnalysisJob> AnalysisJob::fromJson(const QJsonObject &o)
     job.seriesInstanceUid = o.value(u"seriesInstanceUid"_s).toString();
     job.seriesDescription = o.value(u"seriesDescription"_s).toString();
     job.modality = o.value(u"modality"_s).toString();
-    for (const QJsonValue &v : o.value(u"inputFiles"_s).toArray())
+    for (const QJsonValue v : o.value(u"inputFiles"_s).toArray())
         job.inputFiles.append(v.toString());
     job.imageCount = o.value(u"imageCount"_s).toInt();
     job.pseudonymousStudyUid = o.value(u"pseudonymousStudyUid"_s).toString();
@@ -169,7 +169,7 @@ Result<AnalysisJob> AnalysisJob::fromJson(const QJsonObject &o)
     job.processingSince = dateValue(o, "processingSince");
     job.finishedAt = dateValue(o, "finishedAt");
     job.resultDir = o.value(u"resultDir"_s).toString();
-    for (const QJsonValue &v : o.value(u"resultFiles"_s).toArray())
+    for (const QJsonValue v : o.value(u"resultFiles"_s).toArray())
         job.resultFiles.append(v.toString());
     const QJsonObject failure = o.value(u"failure"_s).toObject();
     if (!failure.isEmpty()) {

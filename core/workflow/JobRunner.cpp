@@ -22,7 +22,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int kPreparationTickMs = 200;
-constexpr qint64 kUploadSaveEvery = 8 * 1024 * 1024; // bytes between saves of the upload offset
+constexpr qint64 kUploadSaveEvery = qint64 {8} * 1024 * 1024; // bytes between saves of the upload offset
 
 // Preparing off the UI thread: the map is opened there, one instance per run (record() merges
 // under a file lock, so the UI thread's own reads stay consistent).

@@ -157,7 +157,7 @@ Result<QByteArray> ecdsaDerToRaw(QByteArrayView der)
     const BIGNUM *r = nullptr;
     const BIGNUM *s = nullptr;
     ECDSA_SIG_get0(sig.get(), &r, &s);
-    QByteArray raw(2 * kCoordinateSize, Qt::Uninitialized);
+    QByteArray raw(qsizetype {2} * kCoordinateSize, Qt::Uninitialized);
     auto *out = reinterpret_cast<unsigned char *>(raw.data());
     if (BN_bn2binpad(r, out, kCoordinateSize) != kCoordinateSize ||
         BN_bn2binpad(s, out + kCoordinateSize, kCoordinateSize) != kCoordinateSize)
@@ -167,7 +167,7 @@ Result<QByteArray> ecdsaDerToRaw(QByteArrayView der)
 
 Result<QByteArray> ecdsaRawToDer(QByteArrayView raw)
 {
-    if (raw.size() != 2 * kCoordinateSize)
+    if (raw.size() != qsizetype {2} * kCoordinateSize)
         return Error(ErrorCode::SignatureInvalid,
                      QStringLiteral("an ES256 signature has 64 bytes (R || S), not %1").arg(raw.size()));
     const auto *bytes = reinterpret_cast<const unsigned char *>(raw.data());

@@ -14,7 +14,7 @@ namespace haip::crypto::internal {
 // Bytes per read: a pipe's capacity on Linux, and small enough that the block and the sealed
 // output it produces stay in the core's L2 cache (measured: 64 KiB seals faster than 16 KiB,
 // 256 KiB or 1 MiB blocks).
-constexpr qsizetype StreamBlockSize = 64 * 1024;
+constexpr qsizetype StreamBlockSize = qsizetype {64} * 1024;
 
 Result<void> writeAll(QIODevice &out, const QByteArray &bytes);
 

@@ -48,9 +48,9 @@ enum class WholeEncoding : quint8
 
 struct DefinedTerm
 {
-    const char *term; // as written in (0008,0005)
-    CodeSet g0; // None: the term does not designate G0
-    CodeSet g1; // None: the term does not designate G1
+    const char *term = nullptr; // as written in (0008,0005)
+    CodeSet g0 = CodeSet::None; // None: the term does not designate G0
+    CodeSet g1 = CodeSet::None; // None: the term does not designate G1
     WholeEncoding whole = WholeEncoding::None;
 };
 

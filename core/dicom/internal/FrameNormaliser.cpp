@@ -39,7 +39,7 @@ QByteArray expand422(const QByteArray &in, qint64 pixels, int bytesPerSample)
     QByteArray out(qsizetype(pixels * 3 * bytesPerSample), Qt::Uninitialized);
     const char *src = in.constData();
     char *dst = out.data();
-    const int b = bytesPerSample;
+    const qsizetype b = bytesPerSample; // pointer offsets in 64 bits
     for (qint64 p = 0; p + 1 < pixels; p += 2) {
         const char *y0 = src, *y1 = src + b, *cb = src + 2 * b, *cr = src + 3 * b;
         std::memcpy(dst, y0, size_t(b));

@@ -133,7 +133,11 @@ OFCondition gatherFrame(DcmPixelSequence *sequence, Sint32 frames, Uint32 &fragm
         if (onePerFrame || (frames > 1 && endsWithEoc(bytes, length)))
             break;
     }
-    return out.isEmpty() ? failure(kNoFragments, QStringLiteral("no code stream for the frame")) : EC_Normal;
+    // Two returns, not ?: — clang 14's analyser loses the OFCondition temporary's ownership of its
+    // text through the conditional operator and reports a leak that is not there.
+    if (out.isEmpty())
+        return failure(kNoFragments, QStringLiteral("no code stream for the frame"));
+    return EC_Normal;
 }
 
 template <typename T>

@@ -34,14 +34,14 @@ public:
                             OFString &decompressedColorModel) const override;
 
     OFCondition encode(const Uint16 *pixelData,
-                       const Uint32 length,
+                       Uint32 length,
                        const DcmRepresentationParameter *toRepParam,
                        DcmPixelSequence *&pixSeq,
                        const DcmCodecParameter *cp,
                        DcmStack &objStack,
                        OFBool &removeOldRep) const override;
 
-    OFCondition encode(const E_TransferSyntax fromRepType,
+    OFCondition encode(E_TransferSyntax fromRepType,
                        const DcmRepresentationParameter *fromRepParam,
                        DcmPixelSequence *fromPixSeq,
                        const DcmRepresentationParameter *toRepParam,
@@ -50,7 +50,7 @@ public:
                        DcmStack &objStack,
                        OFBool &removeOldRep) const override;
 
-    OFBool canChangeCoding(const E_TransferSyntax oldRepType, const E_TransferSyntax newRepType) const override;
+    OFBool canChangeCoding(E_TransferSyntax oldRepType, E_TransferSyntax newRepType) const override;
 
     OFCondition determineDecompressedColorModel(const DcmRepresentationParameter *fromParam,
                                                 DcmPixelSequence *fromPixSeq,

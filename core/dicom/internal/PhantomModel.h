@@ -61,16 +61,16 @@ struct WindowPreset
 // Header facts that differ between kinds.
 struct StudyProfile
 {
-    const char *kindName; // "chest-ct"
-    const char *bodyPart; // Body Part Examined
-    const char *studyDescriptionAscii;
+    const char *kindName = nullptr; // "chest-ct"
+    const char *bodyPart = nullptr; // Body Part Examined
+    const char *studyDescriptionAscii = nullptr;
     QString studyDescriptionJapanese; // appended after the ASCII text
-    const char *seriesDescription;
-    const char *protocolName;
-    const char *convolutionKernel;
-    double kvp;
-    int tubeCurrent;
-    double ctdiVol;
+    const char *seriesDescription = nullptr;
+    const char *protocolName = nullptr;
+    const char *convolutionKernel = nullptr;
+    double kvp = 0.0;
+    int tubeCurrent = 0;
+    double ctdiVol = 0.0;
     QList<WindowPreset> windows;
 };
 

@@ -148,7 +148,8 @@ QString rleHeaderProblem(DcmPixelSequence &sequence, int frames, int index, int 
         return QStringLiteral("RLE header names %1 segments, the image needs %2").arg(segments).arg(expectedSegments);
     qint64 previous = 0;
     for (quint32 s = 0; s < segments; ++s) {
-        const qint64 offset = qFromLittleEndian<quint32>(bytes + 4 * (s + 1));
+        const qint64 offset =
+            qFromLittleEndian<quint32>(bytes + 4 * qsizetype(s + 1)); // s < 15: within the 64-byte header
         if ((s == 0 && offset != 64) || offset <= previous || offset >= total)
             return QStringLiteral("RLE segment %1 starts at byte %2 of %3").arg(s).arg(offset).arg(total);
         previous = offset;
