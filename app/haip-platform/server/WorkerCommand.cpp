@@ -60,7 +60,9 @@ int runWorker(const QStringList &arguments)
     parser.addOption({QStringLiteral("service"), QStringLiteral("Service id."), QStringLiteral("ID")});
     parser.addOption(
         {QStringLiteral("lease-seconds"), QStringLiteral("Lease per claim (default 60)."), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("supervised"), QStringLiteral("Exit when the parent process (serve) is gone.")});
+    parser.addOption({QStringLiteral("supervised"),
+                      QStringLiteral("Exit when the process PID (the serve that started this worker) is gone."),
+                      QStringLiteral("PID")});
     parser.addOption(
         {QStringLiteral("poll-ms"), QStringLiteral("Idle poll interval (default 250)."), QStringLiteral("MS")});
     if (!parser.parse(QStringList {QStringLiteral("worker")} + arguments) || !parser.isSet(QStringLiteral("state")) ||
@@ -108,8 +110,12 @@ int runWorker(const QStringList &arguments)
 #ifdef Q_OS_UNIX
     // A serve that was killed cannot stop its workers; they notice they were orphaned instead.
     QTimer parentWatch;
+    // The serve's pid comes from the serve itself: one that died between starting this worker
+    // and this line has already left it to another parent.
     if (parser.isSet(QStringLiteral("supervised"))) {
-        const pid_t parent = ::getppid();
+        const pid_t parent = pid_t(parser.value(QStringLiteral("supervised")).toLongLong());
+        if (::getppid() != parent)
+            return 0;
         QObject::connect(&parentWatch, &QTimer::timeout, [parent] {
             if (::getppid() != parent)
                 QCoreApplication::exit(0);

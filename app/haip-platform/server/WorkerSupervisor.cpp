@@ -1,5 +1,6 @@
 #include "WorkerSupervisor.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
@@ -62,7 +63,8 @@ void WorkerSupervisor::launch(Worker &worker)
                                        m_stateDir,
                                        QStringLiteral("--service"),
                                        worker.serviceId,
-                                       QStringLiteral("--supervised")} +
+                                       QStringLiteral("--supervised"),
+                                       QString::number(QCoreApplication::applicationPid())} +
                               m_extra);
 }
 

@@ -8,14 +8,17 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcessEnvironment>
 #include <QRandomGenerator>
 
 namespace haip::test {
 
 namespace {
-// The program and arguments that run haip-platform, under faketime when the clock is off.
+// The program and arguments of a haip-platform command that ends by itself (init), under the
+// faketime program when the clock is off.
 QPair<QString, QStringList> platformCommand(qint64 clockOffsetSeconds, const QStringList &arguments)
 {
     if (clockOffsetSeconds == 0)
@@ -25,6 +28,19 @@ QPair<QString, QStringList> platformCommand(qint64 clockOffsetSeconds, const QSt
                          QStringLiteral("%1%2").arg(clockOffsetSeconds > 0 ? u"+" : u"").arg(clockOffsetSeconds),
                          programPath(QStringLiteral("haip-platform"))} +
                 arguments};
+}
+
+// libfaketime for a long-running server: preloaded into haip-platform itself rather than through
+// the faketime program, which forks and waits, so stopping it would leave the server running.
+QString faketimeLibrary()
+{
+    for (const char *dir :
+         {"/usr/lib/x86_64-linux-gnu/faketime", "/usr/lib/aarch64-linux-gnu/faketime", "/usr/lib/faketime"}) {
+        const QString library = QString::fromLatin1(dir) + QStringLiteral("/libfaketime.so.1");
+        if (QFileInfo::exists(library))
+            return library;
+    }
+    return {};
 }
 } // namespace
 
@@ -64,11 +80,18 @@ Result<void> PlatformProcess::start(const QStringList &extraArguments, int timeo
                                            QStringLiteral("--listen"),
                                            QStringLiteral("127.0.0.1:0")} +
         extraArguments;
-    const auto [program, arguments] = platformCommand(m_clockOffsetSeconds, serve);
-    if (program.isEmpty())
-        return Error(ErrorCode::Internal, QStringLiteral("faketime is missing (Debian package faketime)"));
-    m_process.setProgram(program);
-    m_process.setArguments(arguments);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    if (m_clockOffsetSeconds != 0) {
+        const QString library = faketimeLibrary();
+        if (library.isEmpty())
+            return Error(ErrorCode::Internal, QStringLiteral("libfaketime is missing (Debian package faketime)"));
+        environment.insert(QStringLiteral("LD_PRELOAD"), library);
+        environment.insert(QStringLiteral("FAKETIME"),
+                           QStringLiteral("%1%2").arg(m_clockOffsetSeconds > 0 ? u"+" : u"").arg(m_clockOffsetSeconds));
+    }
+    m_process.setProcessEnvironment(environment);
+    m_process.setProgram(programPath(QStringLiteral("haip-platform")));
+    m_process.setArguments(serve);
     // The access log goes to a file: a pipe nobody reads would block the server once full.
     m_logFile = statePath(QStringLiteral("serve-%1.log").arg(QDateTime::currentMSecsSinceEpoch()));
     m_process.setStandardErrorFile(m_logFile);
