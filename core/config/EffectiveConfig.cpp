@@ -40,6 +40,10 @@ EffectiveConfig EffectiveConfig::resolve(const QSettings *policy, const QSetting
     if (policy) {
         for (const QString &k : policy->allKeys()) {
             const QString bare = k.startsWith(QStringLiteral("General/"), Qt::CaseInsensitive) ? k.mid(8) : k;
+            // Qt's INI reader takes only ';' as a comment; a line commented out the Unix way
+            // ("#IdleLockMinutes=5" in /etc/haip/workstation.conf) comes back as a key "#…".
+            if (bare.startsWith(u'#'))
+                continue;
             if (!findConfigKey(bare))
                 config.m_problems.append(QStringLiteral("policy %1: unknown setting, ignored").arg(bare));
         }

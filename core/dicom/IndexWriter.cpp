@@ -116,7 +116,7 @@ Result<void> IndexWriter::ensureStudy(const InstanceInfo &info)
 {
     if (m_knownStudies.contains(info.studyInstanceUid))
         return {};
-    const Result<void> patientInserted = sql::loggedExec(
+    Result<void> patientInserted = sql::loggedExec(
         m_insertPatient,
         {text(info.patientId), text(info.patientName), text(info.patientBirthDate), text(info.patientSex)});
     if (!patientInserted)
@@ -127,15 +127,15 @@ Result<void> IndexWriter::ensureStudy(const InstanceInfo &info)
         return sql::databaseError(m_findPatient.lastQuery(), QStringLiteral("no patient row after the insert"));
     const qint64 patient = m_findPatient.value(0).toLongLong();
     m_findPatient.finish();
-    const Result<void> studyInserted = sql::loggedExec(m_insertStudy,
-                                                       {text(info.studyInstanceUid),
-                                                        patient,
-                                                        text(info.studyDate),
-                                                        text(info.studyTime),
-                                                        text(info.studyDescription),
-                                                        text(info.accessionNumber),
-                                                        text(info.studyId),
-                                                        text(info.referringPhysicianName)});
+    Result<void> studyInserted = sql::loggedExec(m_insertStudy,
+                                                 {text(info.studyInstanceUid),
+                                                  patient,
+                                                  text(info.studyDate),
+                                                  text(info.studyTime),
+                                                  text(info.studyDescription),
+                                                  text(info.accessionNumber),
+                                                  text(info.studyId),
+                                                  text(info.referringPhysicianName)});
     if (!studyInserted)
         return studyInserted;
     m_knownStudies.insert(info.studyInstanceUid);
@@ -146,14 +146,14 @@ Result<void> IndexWriter::ensureSeries(const InstanceInfo &info)
 {
     if (m_knownSeries.contains(info.seriesInstanceUid))
         return {};
-    const Result<void> inserted = sql::loggedExec(m_insertSeries,
-                                                  {text(info.seriesInstanceUid),
-                                                   text(info.studyInstanceUid),
-                                                   text(info.modality),
-                                                   text(info.seriesDescription),
-                                                   info.seriesNumber,
-                                                   text(info.bodyPartExamined),
-                                                   text(info.institutionName)});
+    Result<void> inserted = sql::loggedExec(m_insertSeries,
+                                            {text(info.seriesInstanceUid),
+                                             text(info.studyInstanceUid),
+                                             text(info.modality),
+                                             text(info.seriesDescription),
+                                             info.seriesNumber,
+                                             text(info.bodyPartExamined),
+                                             text(info.institutionName)});
     if (!inserted)
         return inserted;
     m_knownSeries.insert(info.seriesInstanceUid);

@@ -47,10 +47,13 @@ public:
     void setWorkerObserver(std::function<void(int index)> observer);
 
 signals:
+    // moc defines these with parameters _t1, _t2… in SeriesLoader.cpp, which includes its output.
+    // NOLINTBEGIN(readability-inconsistent-declaration-parameter-name)
     void sliceReady(int index);
     void sliceFailed(int index, const haip::Error &error);
     void progress(int done, int total);
     void finished(int loaded, int failed, bool cancelled);
+    // NOLINTEND(readability-inconsistent-declaration-parameter-name)
 
 private:
     struct Impl;

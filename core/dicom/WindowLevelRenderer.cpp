@@ -156,7 +156,8 @@ StoredRange actualRange(const Frame &frame)
     const qsizetype n = qsizetype(frame.format.rows) * frame.format.columns;
     StoredRange range {std::numeric_limits<qint64>::max(), std::numeric_limits<qint64>::min()};
     for (qsizetype i = 0; i < n; ++i) {
-        const qint64 v = sampleAt<T>(data, i);
+        // 8-bit signed pixels (qint8) widen by their sign: intended.
+        const qint64 v = sampleAt<T>(data, i); // NOLINT(bugprone-signed-char-misuse)
         range.lo = std::min(range.lo, v);
         range.hi = std::max(range.hi, v);
     }

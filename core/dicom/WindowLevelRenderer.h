@@ -36,19 +36,19 @@ class WindowLevelRenderer
 public:
     // A null QImage when the frame is invalid (size and data disagree).
     static QImage render(const Frame &frame, const DisplayInfo &display, const RenderSettings &settings);
-    // Renders only `region` (image pixels, clipped to the frame): what a zoomed-in view shows
+    // Renders only `requested` (image pixels, clipped to the frame): what a zoomed-in view shows
     // of a large frame. The result is region-sized; an empty region means the whole frame.
     static QImage
-    render(const Frame &frame, const DisplayInfo &display, const RenderSettings &settings, const QRect &region);
+    render(const Frame &frame, const DisplayInfo &display, const RenderSettings &settings, const QRect &requested);
     // A default window: the file's first window, else its first VOI LUT, else min/max of the
     // frame's modality values. Colour frames get the identity window (0..255).
     static RenderSettings defaultSettings(const Frame &frame, const DisplayInfo &display);
     // One pass over the pixels; grey frames only.
     static ValueRange modalityRange(const Frame &frame, const DisplayInfo &display);
-    // The VOI output (0..255, before any inversion) of one modality value, by the formulas
+    // The VOI output (0..255, before any inversion) of one modality value x, by the formulas
     // of PS3.3 C.11.2.1.2 / C.11.2.1.3 or the VOI LUT table: the single source of truth the
     // lookup tables are built from.
-    static int voiOutput(double modalityValue, const DisplayInfo &display, const RenderSettings &settings);
+    static int voiOutput(double x, const DisplayInfo &display, const RenderSettings &settings);
 };
 
 } // namespace haip::dicom

@@ -4,7 +4,8 @@
 
 namespace haip::platform {
 
-PayloadUpload::PayloadUpload(ApiClient &api, QString jobId, QString sealedPath, UploadOptions options, QObject *parent)
+PayloadUpload::PayloadUpload(
+    ApiClient &api, QString jobId, const QString &sealedPath, UploadOptions options, QObject *parent)
     : QObject(parent), m_api(api), m_jobId(std::move(jobId)), m_file(sealedPath), m_options(options)
 { }
 

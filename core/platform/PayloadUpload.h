@@ -32,8 +32,11 @@ class PayloadUpload : public QObject
 {
     Q_OBJECT
 public:
-    PayloadUpload(
-        ApiClient &api, QString jobId, QString sealedPath, UploadOptions options = {}, QObject *parent = nullptr);
+    PayloadUpload(ApiClient &api,
+                  QString jobId,
+                  const QString &sealedPath,
+                  UploadOptions options = {},
+                  QObject *parent = nullptr);
     ~PayloadUpload() override;
 
     void start();

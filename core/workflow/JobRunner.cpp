@@ -26,11 +26,11 @@ constexpr qint64 kUploadSaveEvery = qint64 {8} * 1024 * 1024; // bytes between s
 
 // Preparing off the UI thread: the map is opened there, one instance per run (record() merges
 // under a file lock, so the UI thread's own reads stay consistent).
-Result<BuiltPayload> prepareOffThread(PayloadRequest request,
-                                      QString mapPath,
+Result<BuiltPayload> prepareOffThread(const PayloadRequest &request,
+                                      const QString &mapPath,
                                       crypto::SecureBuffer mapKey,
-                                      std::shared_ptr<std::atomic<bool>> cancel,
-                                      std::shared_ptr<std::atomic<int>> prepared)
+                                      const std::shared_ptr<std::atomic<bool>> &cancel,
+                                      const std::shared_ptr<std::atomic<int>> &prepared)
 {
     Result<dicom::ReidentificationStore> map = dicom::ReidentificationStore::open(mapPath, std::move(mapKey));
     if (!map)
@@ -156,7 +156,7 @@ void JobRunner::create()
     request.modality = m_job.modality;
     request.sliceCount = m_job.imageCount;
     request.plaintextSize = m_job.plaintextBytes;
-    m_client->create(request, [this](Result<platform::JobStatus> status) {
+    m_client->create(request, [this](const Result<platform::JobStatus> &status) {
         if (!status)
             return fail(status.error());
         m_job.platformJobId = status->jobId;
@@ -193,7 +193,7 @@ void JobRunner::upload()
 
 void JobRunner::commit()
 {
-    m_client->commit(m_job.platformJobId, [this](Result<platform::JobStatus> status) {
+    m_client->commit(m_job.platformJobId, [this](const Result<platform::JobStatus> &status) {
         if (m_env.audit) {
             audit::SendDetails details;
             details.serviceId = m_job.serviceId;
@@ -288,7 +288,9 @@ void JobRunner::download(const platform::JobStatus &completed)
         return fail(folder.error());
     const QString path = QDir(*folder).filePath(u"result.sealed"_s);
     m_client->downloadResult(
-        completed, path, [this, path, size = completed.resultSize, sha = completed.resultSha256](Result<void> done) {
+        completed,
+        path,
+        [this, path, size = completed.resultSize, sha = completed.resultSha256](const Result<void> &done) {
             if (!done)
                 return fail(done.error());
             if (m_env.audit) {
@@ -357,7 +359,7 @@ void JobRunner::cancel()
         m_upload.release()->deleteLater();
     }
     if (m_client && !m_job.platformJobId.isEmpty())
-        m_client->cancel(m_job.platformJobId, [](Result<platform::JobStatus>) {});
+        m_client->cancel(m_job.platformJobId, [](const Result<platform::JobStatus> &) {});
     m_client.reset(); // drops the callbacks of requests still running
     if (!m_job.payloadPath.isEmpty())
         QFile::remove(m_job.payloadPath);

@@ -48,7 +48,7 @@ Result<QString> sha256OfFile(const QString &path)
 class PlainFolder
 {
 public:
-    explicit PlainFolder(QString path) : m_dir(std::move(path)) { }
+    explicit PlainFolder(const QString &path) : m_dir(path) { }
     ~PlainFolder() { m_dir.removeRecursively(); }
     PlainFolder(const PlainFolder &) = delete;
     PlainFolder &operator=(const PlainFolder &) = delete;

@@ -58,6 +58,7 @@ private slots:
     void init();
     void defaultsAreStrict();
     void linuxPolicyFileWinsOverUser();
+    void linuxPolicyFileTakesHashComments();
     void registryExportReadThroughQSettings();
     void registryKeyPathAndOtherKeysIgnored();
     void invalidPolicyValueFallsBackToDefault_data();
@@ -140,6 +141,26 @@ void TestEffectiveConfig::linuxPolicyFileWinsOverUser()
     QCOMPARE(c.entry(u"CatalogKeySha256"_s).source, ConfigSource::User);
     QCOMPARE(c.proxy(), u"http://proxy.local:3128"_s);
     QVERIFY(!c.isLocked(u"Proxy"_s));
+}
+
+void TestEffectiveConfig::linuxPolicyFileTakesHashComments()
+{
+    // Admins comment lines out the Unix way as often as the INI way.
+    const QString policyPath = write(u"workstation.conf"_s,
+                                     "# The pilot ward's settings\n"
+                                     "#IdleLockMinutes=5\n"
+                                     "# RequireOtp = no\n"
+                                     "; AuditForwarding=no\n"
+                                     "IdleLockMinutes=7\n");
+    const std::unique_ptr<QSettings> policy = openPolicyFile(policyPath);
+    const EffectiveConfig c = EffectiveConfig::resolve(policy.get(), nullptr);
+    QVERIFY2(c.problems().isEmpty(), qPrintable(c.problems().join(u'\n')));
+    QCOMPARE(c.idleLockMinutes(), 7);
+    QCOMPARE(c.entry(u"IdleLockMinutes"_s).source, ConfigSource::Policy);
+    QVERIFY(c.requireOtp());
+    QCOMPARE(c.entry(u"RequireOtp"_s).source, ConfigSource::Default);
+    QVERIFY(c.auditForwarding());
+    QCOMPARE(c.entry(u"AuditForwarding"_s).source, ConfigSource::Default);
 }
 
 void TestEffectiveConfig::registryExportReadThroughQSettings()

@@ -274,7 +274,7 @@ Result<JobStatus> TestJobCycle::waitFinished(const QString &jobId)
 {
     Answer<Result<JobStatus>> answer;
     m_jobs->waitUntilFinished(jobId, 100, answer.setter());
-    if (!QTest::qWaitFor([&] { return answer.value.has_value(); }, kTimeoutMs))
+    if (!QTest::qWaitFor([&] { return answer.value.has_value(); }, test::scaledTimeout(kTimeoutMs)))
         return Error(ErrorCode::NetworkUnavailable, u"job did not finish"_s);
     return *answer.value;
 }

@@ -6,7 +6,29 @@
 #include <QProcess>
 #include <QStandardPaths>
 
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#endif
+
 namespace haip::test {
+
+void endWithThisProcess(QProcess &process)
+{
+#ifdef Q_OS_LINUX
+    // Runs in the child between fork and exec; the setting survives exec (not setuid programs).
+    process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+#else
+    Q_UNUSED(process);
+#endif
+}
+
+int scaledTimeout(int ms)
+{
+    bool ok = false;
+    const int scale = qEnvironmentVariableIntValue("HAIP_TEST_TIMEOUT_SCALE", &ok);
+    return ok && scale > 1 ? ms * scale : ms;
+}
 
 QString pydicomData()
 {

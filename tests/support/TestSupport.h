@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+class QProcess;
+
 namespace haip::test {
 
 // pydicom's data folder (Debian python3-pydicom): test_files/, charset_files/.
@@ -27,6 +29,16 @@ struct ProcessResult
     QByteArray err;
     bool finished = false;
 };
+// A helper the test starts (pcscd, haip-vcard, haip-platform serve) gets SIGTERM when the test
+// process dies, however it dies: a test aborted by a sanitizer or a crash skips its destructors,
+// and a pcscd left behind holds vpcd's fixed port and fails every card test after it.
+void endWithThisProcess(QProcess &process);
+
+// Waits that detect hangs (a job's processing, a server's answer) scaled for slow builds: the
+// asan preset's test environment sets HAIP_TEST_TIMEOUT_SCALE (Debug + sanitizers run our
+// programs several times slower); 1 elsewhere.
+int scaledTimeout(int ms);
+
 // Runs a program to completion (timeout in ms) with the given arguments.
 ProcessResult run(const QString &program, const QStringList &arguments, int timeoutMs = 120000);
 // haip-cli's stdout as its JSON objects, one per line (blank lines skipped); empty when any line

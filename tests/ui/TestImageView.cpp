@@ -715,9 +715,15 @@ void TestImageView::scrollingRendersFastEnoughForCine()
           m_dpr,
           renderingMs,
           cachedMs);
-    // 30 frames per second for cine. Asserted at ratio 1; at ratio 2 the painter scales to
-    // 1600² device pixels and the figure is reported for the record.
-    if (m_dpr == 1.0) {
+    // 30 frames per second for cine. Asserted at ratio 1 in optimised builds; at ratio 2 the
+    // painter scales to 1600² device pixels, and a Debug build (the asan preset: unoptimised,
+    // every access checked) is 10-20 times slower: there the figure is reported for the record.
+#ifdef NDEBUG
+    constexpr bool optimised = true;
+#else
+    constexpr bool optimised = false;
+#endif
+    if (m_dpr == 1.0 && optimised) {
         QVERIFY2(cachedMs < 1000.0 / 30.0, qPrintable(QString::number(cachedMs)));
         QVERIFY2(renderingMs < 1000.0 / 30.0, qPrintable(QString::number(renderingMs)));
     }

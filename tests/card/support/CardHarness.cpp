@@ -14,6 +14,8 @@ namespace haip::test {
 CardHarness::CardHarness()
 {
     m_pcscd.setProcessChannelMode(QProcess::MergedChannels);
+    endWithThisProcess(m_pcscd);
+    endWithThisProcess(m_card);
 }
 
 CardHarness::~CardHarness()

@@ -11,27 +11,15 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QProcessEnvironment>
 #include <QRandomGenerator>
 
 namespace haip::test {
 
 namespace {
-// The program and arguments of a haip-platform command that ends by itself (init), under the
-// faketime program when the clock is off.
-QPair<QString, QStringList> platformCommand(qint64 clockOffsetSeconds, const QStringList &arguments)
-{
-    if (clockOffsetSeconds == 0)
-        return {programPath(QStringLiteral("haip-platform")), arguments};
-    return {findTool(QStringLiteral("faketime")),
-            QStringList {QStringLiteral("-f"),
-                         QStringLiteral("%1%2").arg(clockOffsetSeconds > 0 ? u"+" : u"").arg(clockOffsetSeconds),
-                         programPath(QStringLiteral("haip-platform"))} +
-                arguments};
-}
-
-// libfaketime for a long-running server: preloaded into haip-platform itself rather than through
-// the faketime program, which forks and waits, so stopping it would leave the server running.
+// libfaketime, preloaded into haip-platform itself rather than run through the faketime program,
+// which forks and waits, so stopping it would leave the server running.
 QString faketimeLibrary()
 {
     for (const char *dir :
@@ -42,18 +30,44 @@ QString faketimeLibrary()
     }
     return {};
 }
+
+// The environment of a haip-platform whose clock is off by clockOffsetSeconds (none: ours).
+Result<QProcessEnvironment> platformEnvironment(qint64 clockOffsetSeconds)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    if (clockOffsetSeconds == 0)
+        return environment;
+    const QString library = faketimeLibrary();
+    if (library.isEmpty())
+        return Error(ErrorCode::Internal, QStringLiteral("libfaketime is missing (Debian package faketime)"));
+    environment.insert(QStringLiteral("LD_PRELOAD"), library);
+    environment.insert(QStringLiteral("FAKETIME"),
+                       QStringLiteral("%1%2").arg(clockOffsetSeconds > 0 ? u"+" : u"").arg(clockOffsetSeconds));
+    // Under the asan preset the preloaded library comes before ASan's runtime, which ASan refuses
+    // by default; it wraps only the clock functions, so the order does no harm here.
+    const QString asan = environment.value(QStringLiteral("ASAN_OPTIONS"));
+    environment.insert(QStringLiteral("ASAN_OPTIONS"),
+                       (asan.isEmpty() ? QString() : asan + u':') + QStringLiteral("verify_asan_link_order=0"));
+    return environment;
+}
 } // namespace
 
 Result<QByteArray> PlatformProcess::init(const QString &stateDir, qint64 clockOffsetSeconds)
 {
-    const auto [program, arguments] =
-        platformCommand(clockOffsetSeconds, {QStringLiteral("init"), QStringLiteral("--state"), stateDir});
-    if (program.isEmpty())
-        return Error(ErrorCode::Internal, QStringLiteral("faketime is missing (Debian package faketime)"));
-    const ProcessResult r = run(program, arguments, 60000);
-    if (!r.finished || r.exitCode != 0)
-        return Error(ErrorCode::Internal, QString::fromUtf8(r.out + r.err));
-    return r.out;
+    Result<QProcessEnvironment> environment = platformEnvironment(clockOffsetSeconds);
+    if (!environment)
+        return environment.error();
+    QProcess process;
+    process.setProcessEnvironment(*environment);
+    process.start(programPath(QStringLiteral("haip-platform")),
+                  {QStringLiteral("init"), QStringLiteral("--state"), stateDir});
+    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        process.kill();
+        process.waitForFinished();
+        return Error(ErrorCode::Internal,
+                     QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError()));
+    }
+    return process.readAllStandardOutput();
 }
 
 Result<void> PlatformProcess::copyCardProfile(const QString &stateDir, const QString &clinicianId, const QString &to)
@@ -80,16 +94,11 @@ Result<void> PlatformProcess::start(const QStringList &extraArguments, int timeo
                                            QStringLiteral("--listen"),
                                            QStringLiteral("127.0.0.1:0")} +
         extraArguments;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    if (m_clockOffsetSeconds != 0) {
-        const QString library = faketimeLibrary();
-        if (library.isEmpty())
-            return Error(ErrorCode::Internal, QStringLiteral("libfaketime is missing (Debian package faketime)"));
-        environment.insert(QStringLiteral("LD_PRELOAD"), library);
-        environment.insert(QStringLiteral("FAKETIME"),
-                           QStringLiteral("%1%2").arg(m_clockOffsetSeconds > 0 ? u"+" : u"").arg(m_clockOffsetSeconds));
-    }
-    m_process.setProcessEnvironment(environment);
+    Result<QProcessEnvironment> environment = platformEnvironment(m_clockOffsetSeconds);
+    if (!environment)
+        return environment.error();
+    m_process.setProcessEnvironment(*environment);
+    endWithThisProcess(m_process);
     m_process.setProgram(programPath(QStringLiteral("haip-platform")));
     m_process.setArguments(serve);
     // The access log goes to a file: a pipe nobody reads would block the server once full.
