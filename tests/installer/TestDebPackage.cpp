@@ -128,6 +128,8 @@ private slots:
         m_deb = m_work + u'/' + kPackage + u'_' + m_version + u"_amd64.deb"_s;
         QVERIFY2(QFileInfo::exists(m_deb), qPrintable(m_deb + u" not built: "_s + QString::fromUtf8(r.out)));
         qInfo("cpack: %lld ms, %lld bytes", timer.elapsed(), QFileInfo(m_deb).size());
+        // The absolute /etc destination went into CPack's staging folder, not onto this machine.
+        QVERIFY(!QFileInfo::exists(kConffile));
 
         m_extracted = m_work + u"/extracted"_s;
         HAIP_RUN_OK(x, u"dpkg-deb"_s, {u"-x"_s, m_deb, m_extracted});
@@ -216,7 +218,7 @@ private slots:
         // apply until IT sets one), and the template names no other.
         const QString conf = readText(m_extracted + kConffile);
         QSet<QString> named;
-        static const QRegularExpression entry(u"^#([A-Za-z0-9]+)="_s, QRegularExpression::MultilineOption);
+        static const QRegularExpression entry(u"^;([A-Za-z0-9]+)="_s, QRegularExpression::MultilineOption);
         for (auto it = entry.globalMatch(conf); it.hasNext();)
             named.insert(it.next().captured(1));
         QSet<QString> keys;
