@@ -99,9 +99,10 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT) # haip-workstation_<version>_amd64.deb
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${HAIP_DEB_MAINTAINER}")
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-# CPack takes the first line as the synopsis and the rest as the extended description.
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "clinician workstation for the HAIP medical-AI platform
-The HAIP Clinician Workstation lets doctors view DICOM studies and send them
+# The synopsis (CPack puts the summary first; the project DESCRIPTION is too long for one
+# Debian line) and the extended description.
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "clinician workstation for the HAIP medical-AI platform")
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "The HAIP Clinician Workstation lets doctors view DICOM studies and send them
 to the medical-AI services of the HAIP platform. Images are de-identified on
 the desktop and encrypted to the chosen service before they leave; results
 come back as overlays, findings and reports next to the original images.
