@@ -301,8 +301,17 @@ private slots:
         for (const QString &path : std::as_const(m_paths))
             QVERIFY2(QFileInfo::exists(path), qPrintable(path));
 
-        // Both programs, as installed, name the CMake project version.
+        // Both programs, as installed, name the CMake project version — without a display, as
+        // over SSH or from a deployment script.
+        const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
+        qunsetenv("QT_QPA_PLATFORM");
+        const QByteArray display = qgetenv("DISPLAY");
+        qunsetenv("DISPLAY");
         const auto gui = haip::test::run(u"/usr/bin/haip-workstation"_s, {u"--version"_s});
+        if (!platform.isEmpty())
+            qputenv("QT_QPA_PLATFORM", platform);
+        if (!display.isEmpty())
+            qputenv("DISPLAY", display);
         QVERIFY2(gui.exitCode == 0, gui.err.constData());
         QCOMPARE(QString::fromUtf8(gui.out).trimmed(), u"haip-workstation "_s + m_version);
         const auto cli = haip::test::run(u"/usr/bin/haip-cli"_s, {u"--version"_s});
