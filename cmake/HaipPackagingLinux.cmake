@@ -83,7 +83,7 @@ add_custom_target(haip-deb-files ALL DEPENDS ${_deb_gz})
 add_dependencies(haip-deb-files haip-deb-icons)
 install(FILES ${HAIP_LINUX_DIR}/copyright ${PROJECT_SOURCE_DIR}/CHANGELOG.md
     ${PROJECT_SOURCE_DIR}/docs/admin-guide.md ${PROJECT_SOURCE_DIR}/docs/admin-guide.ja.md
-    ${PROJECT_SOURCE_DIR}/docs/policy.md
+    ${PROJECT_SOURCE_DIR}/docs/policy.md ${PROJECT_SOURCE_DIR}/docs/audit.md
     DESTINATION ${HAIP_DEB_DOCDIR} COMPONENT workstation)
 
 set(CPACK_GENERATOR DEB)

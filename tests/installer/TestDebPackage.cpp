@@ -187,7 +187,8 @@ private slots:
                                     u"/usr/share/man/man1/haip-cli.1.gz"_s,
                                     u"/usr/share/doc/haip-workstation/copyright"_s,
                                     u"/usr/share/doc/haip-workstation/changelog.gz"_s,
-                                    u"/usr/share/doc/haip-workstation/admin-guide.md"_s})
+                                    u"/usr/share/doc/haip-workstation/admin-guide.md"_s,
+                                    u"/usr/share/doc/haip-workstation/audit.md"_s})
             QVERIFY2(m_paths.contains(path), qPrintable(path));
 #if HAIP_DEB_PNG_ICONS
         for (const int size : {16, 32, 48, 64, 128, 256}) {
