@@ -58,6 +58,9 @@ set(CMAKE_INSTALL_SYSTEM_RUNTIME_DESTINATION ${CMAKE_INSTALL_BINDIR})
 include(InstallRequiredSystemLibraries)
 
 set(CPACK_GENERATOR WIX)
+# The install rules name components for the .deb (workstation, reference); the MSI stays one
+# feature holding everything, the reference programs pruned by cpack-prune.cmake as before.
+set(CPACK_MONOLITHIC_INSTALL ON)
 set(CPACK_PACKAGE_NAME "HAIP Clinician Workstation")
 set(CPACK_PACKAGE_VENDOR "HAIP")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION}) # the one version of every artefact

@@ -22,6 +22,8 @@ packages=(
     clang llvm libclang-rt-dev # libFuzzer targets with ASan+UBSan (tests/fuzz, scripts/fuzz.sh)
     wine64 libxml2-utils # the MSI installed under wine and the ADMX/ADML checked (tests/installer)
     faketime openssl # a platform with its clock off (TestClockSkew); legacy-TLS rogue server (TestRogueServer)
+    dpkg-dev lintian appstream desktop-file-utils # the .deb: shlibdeps, lint, AppStream and menu checks (tests/installer)
+    librsvg2-bin # rsvg-convert: the PNG sizes of the hicolor icon (cmake/HaipPackagingLinux.cmake)
 )
 
 missing=()

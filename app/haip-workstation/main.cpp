@@ -22,6 +22,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <cstring>
 #include <memory>
 
 namespace {
@@ -70,6 +71,12 @@ std::unique_ptr<haip::ui::AiWorkflow> makeAiWorkflow(const haip::config::Effecti
 
 int main(int argc, char *argv[])
 {
+    // `haip-workstation --version` alone answers before QApplication, which needs a display:
+    // IT checks installed versions over SSH and from deployment scripts.
+    if (argc == 2 && (std::strcmp(argv[1], "--version") == 0 || std::strcmp(argv[1], "-v") == 0)) {
+        std::printf("haip-workstation %s\n", HAIP_VERSION);
+        return 0;
+    }
     // The web view's own scheme (haip:) must be known to the engine before QApplication exists.
     haip::ui::SafeWebView::registerScheme();
     QApplication app(argc, argv);
