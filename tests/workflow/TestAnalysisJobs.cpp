@@ -616,6 +616,8 @@ void TestAnalysisJobs::killedAtRandomPointsRecovers()
         QProcessEnvironment env = childEnvironment(sessionPath, jobs);
         env.insert(u"HAIP_CHILD_AUDIT"_s, auditPath);
         child.setProcessEnvironment(env);
+        // The child's own messages (and a sanitizer's report) go to this test's log.
+        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         child.start(QCoreApplication::applicationFilePath(), {});
         QByteArray said;
         QVERIFY(QTest::qWaitFor(
