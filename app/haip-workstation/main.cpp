@@ -27,6 +27,12 @@
 
 namespace {
 
+int printVersion()
+{
+    std::printf("haip-workstation %s\n", HAIP_VERSION);
+    return 0;
+}
+
 // The size of screenshots: the demo's Xvfb screen (scripts/demo.sh) and a typical reading
 // station's window, independent of the (offscreen) screen.
 constexpr QSize kScreenshotSize(1600, 1000);
@@ -73,10 +79,8 @@ int main(int argc, char *argv[])
 {
     // `haip-workstation --version` alone answers before QApplication, which needs a display:
     // IT checks installed versions over SSH and from deployment scripts.
-    if (argc == 2 && (std::strcmp(argv[1], "--version") == 0 || std::strcmp(argv[1], "-v") == 0)) {
-        std::printf("haip-workstation %s\n", HAIP_VERSION);
-        return 0;
-    }
+    if (argc == 2 && (std::strcmp(argv[1], "--version") == 0 || std::strcmp(argv[1], "-v") == 0))
+        return printVersion();
     // The web view's own scheme (haip:) must be known to the engine before QApplication exists.
     haip::ui::SafeWebView::registerScheme();
     QApplication app(argc, argv);
@@ -96,10 +100,8 @@ int main(int argc, char *argv[])
         std::fputs(qUtf8Printable(options->helpText), stdout);
         return 0;
     }
-    if (options->showVersion) {
-        std::printf("haip-workstation %s\n", HAIP_VERSION);
-        return 0;
-    }
+    if (options->showVersion)
+        return printVersion();
     haip::LibraryScope library;
 
     // Screenshots must not depend on (or change) the user's saved layout: they use defaults

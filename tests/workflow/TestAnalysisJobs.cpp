@@ -605,9 +605,8 @@ void TestAnalysisJobs::killedAtRandomPointsRecovers()
     // Fixed seed: the same 20 kill points on every run, so a failure can be replayed. The asan
     // preset takes the first HAIP_TEST_KILL_RUNS of them (its children run several times slower).
     QRandomGenerator random(20261127);
-    const int kills = qEnvironmentVariableIntValue("HAIP_TEST_KILL_RUNS") > 0
-        ? qMin(20, qEnvironmentVariableIntValue("HAIP_TEST_KILL_RUNS"))
-        : 20;
+    const int asked = qEnvironmentVariableIntValue("HAIP_TEST_KILL_RUNS");
+    const int kills = asked > 0 ? qMin(20, asked) : 20;
     qint64 jobMs = 0; // how long an undisturbed child needs from submission to the end
     QStringList rows;
     for (int run = 0; run <= kills; ++run) {
